@@ -1,0 +1,62 @@
+/**
+ * Error codes and the words a user reads for each. The server sends
+ * `{error: {code, message}}`; the client shows the message from this catalog
+ * when it knows the code, so the text stays the same on both sides.
+ */
+
+/** Every error code a user can meet. */
+export const ERROR_MESSAGES = {
+  invalid_credentials:
+    'That username and password do not match. Check both and try again.',
+  too_many_attempts:
+    'Too many failed sign-in attempts. Wait a few minutes, then try again.',
+  unauthenticated: 'You are not signed in. Sign in to continue.',
+  token_invalid: 'Your session is not valid. Sign in again.',
+  token_expired: 'Your session has expired. Sign in again.',
+  session_revoked:
+    'Your session was ended, for example because your account changed. Sign in again.',
+  refresh_invalid: 'Your sign-in has expired. Sign in again.',
+  refresh_reused:
+    'Your sign-in was used from somewhere else, so every session for it was ended. Sign in again.',
+  forbidden:
+    'Your role does not allow this. Ask an administrator if you need it.',
+  invalid_json: 'The request was not valid JSON.',
+  invalid_request: 'Some fields are missing or not valid.',
+  payload_too_large: 'The request is too large. Send less at once.',
+  unsupported_media_type: 'Send the request as JSON.',
+  not_found: 'There is nothing here.',
+  rate_limited: 'Too many requests. Wait a moment, then try again.',
+  network_unavailable:
+    'The server cannot be reached. Check your connection and try again.',
+  server_error:
+    'Something went wrong on the server. Try again; if it keeps happening, tell an administrator.',
+} as const
+
+/** One error code, such as `'forbidden'`. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+/** The body of every error response from the API. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode
+    message: string
+    /** Per-field problems, for `invalid_request`. */
+    fields?: FieldError[]
+  }
+}
+
+/** One field that failed validation: a dotted path and what is wrong. */
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/** Whether a string is a known error code. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value)
+}
+
+/** The user-facing text for a code. */
+export function messageFor(code: ErrorCode): string {
+  return ERROR_MESSAGES[code]
+}

@@ -1,0 +1,59 @@
+/**
+ * Serves the built app from the dist directory.
+ *
+ * Cache rules: files under `/assets/` have content hashes in their names and
+ * never change, so they are immutable for a year; everything else (the HTML
+ * shell, the service worker, the manifest, icons) must be revalidated on
+ * every load, or a deploy would never reach users. A missing file under
+ * `/assets/` is a 404, never the HTML shell: a browser that asked for a
+ * script and got HTML would fail with a confusing MIME error.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { AppEnv } from './app-env'
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const REVALIDATE = 'no-cache'
+
+/** Mount static serving and the navigation fallback on the app. */
+export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
+  const shellFile = path.join(distDir, 'index.html')
+
+  app.use(
+    '/*',
+    serveStatic({
+      root: path.relative(process.cwd(), distDir) || '.',
+      onFound: (filePath, c) => {
+        c.header(
+          'Cache-Control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ||
+            filePath.includes('/assets/')
+            ? IMMUTABLE
+            : REVALIDATE,
+        )
+      },
+    }),
+  )
+
+  app.get('/assets/*', (c) =>
+    c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404),
+  )
+
+  app.get('*', (c) => {
+    // A path with a file extension is a request for a file that is not
+    // there; only extension-less paths are app routes.
+    if (path.extname(c.req.path) !== '') {
+      return c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404)
+    }
+    if (!fs.existsSync(shellFile)) {
+      return c.text(
+        'The app is not built yet. Run `npm run build`, then start the server again.',
+        503,
+      )
+    }
+    c.header('Cache-Control', REVALIDATE)
+    return c.html(fs.readFileSync(shellFile, 'utf8'))
+  })
+}

@@ -1,0 +1,60 @@
+/**
+ * Everything a request handler needs, built once at start-up and handed to
+ * the app. Tests build the same object around an in-memory database and a
+ * controllable clock.
+ */
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import { AccessTokens, type SigningKeys } from './auth/access-tokens'
+import { Throttle } from './auth/throttle'
+import { AuditLog } from './store/audit'
+import type { Db } from './store/database'
+import { RefreshTokenStore } from './store/refresh-tokens'
+import { UserStore } from './store/users'
+
+/** The server's long-lived objects. */
+export interface Services {
+  config: Config
+  logger: Logger
+  db: Db
+  users: UserStore
+  audit: AuditLog
+  refreshTokens: RefreshTokenStore
+  accessTokens: AccessTokens
+  accountThrottle: Throttle
+  addressThrottle: Throttle
+  now: () => number
+}
+
+/** Wire the services around an open database and signing keys. */
+export function createServices(options: {
+  config: Config
+  logger: Logger
+  db: Db
+  keys: SigningKeys
+  now?: () => number
+}): Services {
+  const { config, logger, db, keys } = options
+  const now = options.now ?? Date.now
+  const windowMs = config.loginWindowSeconds * 1000
+  return {
+    config,
+    logger,
+    db,
+    users: new UserStore(db, now),
+    audit: new AuditLog(db, now),
+    refreshTokens: new RefreshTokenStore(
+      db,
+      config.refreshTokenSeconds * 1000,
+      now,
+    ),
+    accessTokens: new AccessTokens(keys, config.accessTokenSeconds, now),
+    accountThrottle: new Throttle(config.loginMaxFailures, windowMs, now),
+    addressThrottle: new Throttle(
+      config.loginMaxFailuresPerAddress,
+      windowMs,
+      now,
+    ),
+    now,
+  }
+}
