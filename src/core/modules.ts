@@ -90,6 +90,11 @@ export const MODULES: readonly ModuleEntry[] = [
   },
 ]
 
+/** Whether a string is the id of a module in the catalog. */
+export function isModuleId(value: string): value is ModuleId {
+  return MODULES.some((entry) => entry.id === value)
+}
+
 /** The catalog entry for a module id. */
 export function moduleById(id: ModuleId): ModuleEntry {
   const entry = MODULES.find((candidate) => candidate.id === id)

@@ -72,7 +72,10 @@ export function createApp(
       return c.json(error.toBody(), error.status)
     }
     services.logger.error(
-      { reqId: c.var.requestId, err: { name: error.name, message: error.message } },
+      {
+        reqId: c.var.requestId,
+        err: { name: error.name, message: error.message },
+      },
       'unhandled error',
     )
     const fallback = new ApiError(500, 'server_error')

@@ -20,8 +20,7 @@ export const DEMO_ACCOUNTS: readonly {
 
 /** What seeding did, so the caller can tell the person starting the server. */
 export type SeedResult =
-  | { seeded: false }
-  | { seeded: true; password: string; generated: boolean }
+  { seeded: false } | { seeded: true; password: string; generated: boolean }
 
 /** Create the demo accounts if there are no users at all. */
 export async function seedDemoAccounts(

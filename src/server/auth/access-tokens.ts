@@ -156,7 +156,5 @@ export class AccessTokens {
 }
 
 function isStringArray(value: unknown): value is string[] {
-  return (
-    Array.isArray(value) && value.every((item) => typeof item === 'string')
-  )
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }

@@ -45,7 +45,10 @@ export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
     // A path with a file extension is a request for a file that is not
     // there; only extension-less paths are app routes.
     if (path.extname(c.req.path) !== '') {
-      return c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404)
+      return c.json(
+        { error: { code: 'not_found', message: 'No such file.' } },
+        404,
+      )
     }
     if (!fs.existsSync(shellFile)) {
       return c.text(

@@ -5,10 +5,7 @@
  */
 import type { Hono } from 'hono'
 import { PERMISSIONS } from '../../core/permissions'
-import {
-  auditListQuerySchema,
-  userListQuerySchema,
-} from '../../core/protocol'
+import { auditListQuerySchema, userListQuerySchema } from '../../core/protocol'
 import type { AppEnv } from '../http/app-env'
 import { needs, route } from '../http/access'
 import { validate } from '../http/read-body'

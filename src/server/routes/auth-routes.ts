@@ -9,10 +9,7 @@
 import type { Context, Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { permissionsForRoles } from '../../core/permissions'
-import {
-  loginRequestSchema,
-  type SessionResponse,
-} from '../../core/protocol'
+import { loginRequestSchema, type SessionResponse } from '../../core/protocol'
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords'
 import { ApiError } from '../http/api-error'
 import type { AppEnv } from '../http/app-env'

@@ -109,23 +109,23 @@ export class AuditLog {
     const rows = this.db
       .prepare(sql)
       .all(...params, query.limit + 1) as AuditRow[]
-    const items = rows.slice(0, query.limit).map(
-      (row): AuditRecord => ({
-        id: String(row.id),
-        at: row.at,
-        actorId: row.actor_id === null ? null : String(row.actor_id),
-        actor: row.actor,
-        action: row.action,
-        target: row.target,
-        outcome: row.outcome,
-        address: row.address,
-      }),
-    )
+    const items = rows.slice(0, query.limit).map((row): AuditRecord => ({
+      id: String(row.id),
+      at: row.at,
+      actorId: row.actor_id === null ? null : String(row.actor_id),
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      outcome: row.outcome,
+      address: row.address,
+    }))
     const last = items.at(-1)
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last ? encodeCursor(Number(last.id)) : null,
+        rows.length > query.limit && last
+          ? encodeCursor(Number(last.id))
+          : null,
     }
   }
 }

@@ -196,7 +196,9 @@ export class UserStore {
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last ? encodeCursor(Number(last.id)) : null,
+        rows.length > query.limit && last
+          ? encodeCursor(Number(last.id))
+          : null,
     }
   }
 }

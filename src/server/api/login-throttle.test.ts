@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AuditRecord, Page } from '../../core/protocol'
+import {
+  DEMO_PASSWORD,
+  bearer,
+  errorBody,
+  postJson,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './test-server'
+
+// Each block runs its own server, because the address throttle counts every
+// failure from 127.0.0.1 and would otherwise carry over between blocks.
+
+function login(t: TestServer, username: string, password: string) {
+  return postJson(`${t.url}/api/auth/login`, { username, password })
+}
+
+describe('throttling per account', () => {
+  let t: TestServer
+
+  beforeAll(async () => {
+    t = await startTestServer()
+  })
+
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('refuses the sixth try after five failures, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await login(t, 'editor', `wrong-${i}`)).status).toBe(401)
+    }
+
+    const refused = await login(t, 'editor', DEMO_PASSWORD)
+
+    expect(refused.status).toBe(429)
+    expect((await errorBody(refused)).error.code).toBe('too_many_attempts')
+    const retryAfter = refused.headers.get('retry-after') ?? ''
+    expect(retryAfter).toMatch(/^\d+$/)
+    expect(Number(retryAfter)).toBeGreaterThan(15 * 60 - 30)
+    expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60)
+  })
+
+  it('counts the account whatever case its name is typed in', async () => {
+    const refused = await login(t, 'EDITOR', DEMO_PASSWORD)
+
+    expect(refused.status).toBe(429)
+  })
+
+  it('records a throttled sign-in in the audit log', async () => {
+    const admin = await signIn(t.url, 'admin')
+
+    const response = await fetch(
+      `${t.url}/api/audit?action=auth.login&actor=editor&outcome=failure`,
+      { headers: bearer(admin.session.accessToken) },
+    )
+
+    const rows = ((await response.json()) as Page<AuditRecord>).items
+    expect(rows).toHaveLength(6)
+  })
+
+  it('does not hold one account’s failures against another', async () => {
+    expect((await login(t, 'viewer', DEMO_PASSWORD)).status).toBe(200)
+  })
+
+  it('forgets an account’s failures after a successful sign-in', async () => {
+    for (let i = 0; i < 4; i++) {
+      expect((await login(t, 'manager', `wrong-${i}`)).status).toBe(401)
+    }
+    expect((await login(t, 'manager', DEMO_PASSWORD)).status).toBe(200)
+
+    for (let i = 0; i < 4; i++) {
+      expect((await login(t, 'manager', `wrong-again-${i}`)).status).toBe(401)
+    }
+
+    expect((await login(t, 'manager', DEMO_PASSWORD)).status).toBe(200)
+  })
+})
+
+describe('throttling per address', () => {
+  let t: TestServer
+
+  beforeAll(async () => {
+    t = await startTestServer({ ENCLAVE_LOGIN_MAX_FAILURES_PER_ADDRESS: '3' })
+  })
+
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('refuses every account from an address that failed too often', async () => {
+    for (const username of ['stranger-1', 'stranger-2', 'stranger-3']) {
+      expect((await login(t, username, 'guess')).status).toBe(401)
+    }
+
+    const refused = await login(t, 'admin', DEMO_PASSWORD)
+
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+  })
+})
