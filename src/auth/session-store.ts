@@ -93,7 +93,7 @@ export class SessionStore {
   async signOut(): Promise<void> {
     this.clear(null)
     try {
-      await apiRequest<void>('auth/logout', { method: 'POST' })
+      await apiRequest<undefined>('auth/logout', { method: 'POST' })
     } catch {
       // Offline or server down: the cookie stays until it expires, but this
       // tab has already forgotten the access token, which is what protects

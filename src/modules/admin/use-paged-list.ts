@@ -16,41 +16,31 @@ export interface PagedList<T> {
   loadMore: () => void
 }
 
+function describe(error: unknown): string {
+  return error instanceof ApiRequestError
+    ? error.message
+    : 'The list could not be loaded. Try again.'
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError'
+}
+
 /** Fetch `path` page by page; the first page loads on mount. */
 export function usePagedList<T>(path: string, enabled: boolean): PagedList<T> {
   const session = useSessionStore()
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
-  const [hasMore, setHasMore] = useState(true)
-  const [loading, setLoading] = useState(false)
+  const [loading, setLoading] = useState(enabled)
   const [error, setError] = useState<string | null>(null)
 
-  const load = useCallback(
-    async (from: string | null, signal?: AbortSignal) => {
-      setLoading(true)
-      setError(null)
-      try {
-        const query = from ? `?cursor=${encodeURIComponent(from)}` : ''
-        const page = await session.request<Page<T>>(`${path}${query}`, {
-          ...(signal ? { signal } : {}),
-        })
-        setItems((previous) =>
-          from ? [...previous, ...page.items] : page.items,
-        )
-        setCursor(page.nextCursor)
-        setHasMore(page.nextCursor !== null)
-      } catch (caught) {
-        if (caught instanceof DOMException && caught.name === 'AbortError') {
-          return
-        }
-        setError(
-          caught instanceof ApiRequestError
-            ? caught.message
-            : 'The list could not be loaded. Try again.',
-        )
-      } finally {
-        setLoading(false)
-      }
+  const fetchPage = useCallback(
+    (from: string | null, signal?: AbortSignal) => {
+      const query = from ? `?cursor=${encodeURIComponent(from)}` : ''
+      return session.request<Page<T>>(
+        `${path}${query}`,
+        signal ? { signal } : {},
+      )
     },
     [path, session],
   )
@@ -60,15 +50,46 @@ export function usePagedList<T>(path: string, enabled: boolean): PagedList<T> {
       return
     }
     const controller = new AbortController()
-    void load(null, controller.signal)
+    fetchPage(null, controller.signal).then(
+      (page) => {
+        setItems(page.items)
+        setCursor(page.nextCursor)
+        setLoading(false)
+      },
+      (caught: unknown) => {
+        if (!isAbort(caught)) {
+          setError(describe(caught))
+          setLoading(false)
+        }
+      },
+    )
     return () => controller.abort()
-  }, [enabled, load])
+  }, [enabled, fetchPage])
+
+  const loadMore = () => {
+    setLoading(true)
+    setError(null)
+    const first = items.length === 0
+    fetchPage(first ? null : cursor).then(
+      (page) => {
+        setItems((previous) =>
+          first ? page.items : [...previous, ...page.items],
+        )
+        setCursor(page.nextCursor)
+        setLoading(false)
+      },
+      (caught: unknown) => {
+        setError(describe(caught))
+        setLoading(false)
+      },
+    )
+  }
 
   return {
     items,
     loading,
     error,
-    hasMore,
-    loadMore: () => void load(cursor),
+    hasMore: cursor !== null,
+    loadMore,
   }
 }
