@@ -7,6 +7,7 @@
 import { useEffect } from 'react'
 import { Outlet, useRouter } from '@tanstack/react-router'
 import { useSessionStore } from '../auth/session-context'
+import { AppNotices } from './pwa/app-notices'
 
 /** The root route's component. */
 export function RootLayout() {
@@ -24,5 +25,10 @@ export function RootLayout() {
     })
   }, [router, session])
 
-  return <Outlet />
+  return (
+    <>
+      <Outlet />
+      <AppNotices />
+    </>
+  )
 }

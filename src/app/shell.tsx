@@ -8,6 +8,8 @@ import { Link, Outlet, useRouter } from '@tanstack/react-router'
 import { useState } from 'react'
 import { visibleModules } from '../core/modules'
 import { useSession, useSessionStore } from '../auth/session-context'
+import { OfflineBanner } from './offline-banner'
+import { InstallButton } from './pwa/install-button'
 
 /** The guarded layout route's component. */
 export function Shell() {
@@ -50,6 +52,7 @@ export function Shell() {
           </ul>
         </nav>
         <div className="account">
+          <InstallButton />
           <span className="account-name" title={user.roles.join(', ')}>
             {user.displayName}
             <span className="account-roles"> ({user.roles.join(', ')})</span>
@@ -63,6 +66,7 @@ export function Shell() {
           </button>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SessionResponse } from '../core/protocol'
+import type { KeptSession } from '../db/database'
+import type { SessionKeeper } from '../db/session-keeper'
 import { SessionStore } from './session-store'
 
 function session(token: string): SessionResponse {
@@ -164,5 +166,145 @@ describe('SessionStore', () => {
     expect(store.getState()).toEqual({ status: 'signed-out', reason: null })
     await expect(store.request('me')).rejects.toBeDefined()
     expect(calls.at(-1)?.authorization ?? null).toBeNull()
+  })
+
+  describe('offline', () => {
+    type MemoryKeeper = SessionKeeper & {
+      kept: KeptSession | null
+      wiped: boolean
+    }
+
+    function memoryKeeper(kept: KeptSession | null = null): MemoryKeeper {
+      const keeper: MemoryKeeper = {
+        kept,
+        wiped: false,
+        save: async (savedUser, offlineUntil) => {
+          keeper.kept = {
+            id: 'current',
+            user: savedUser,
+            offlineUntil,
+            savedAt: 0,
+          }
+        },
+        load: async () => keeper.kept,
+        forget: async () => {
+          keeper.kept = null
+        },
+        wipe: async () => {
+          keeper.kept = null
+          keeper.wiped = true
+        },
+      }
+      return keeper
+    }
+
+    const user = session('t').user
+
+    it('keeps the session with its grace period after a sign-in', async () => {
+      fakeApi({ 'auth/login': [() => json(200, session('t'))] })
+      const keeper = memoryKeeper()
+      const store = new SessionStore(keeper, () => 1_000)
+      await store.signIn({ username: 'editor', password: 'pw' })
+      expect(keeper.kept?.offlineUntil).toBe(1_000 + 72 * 3_600_000)
+      expect(JSON.stringify(keeper.kept)).not.toContain('"t"')
+    })
+
+    it('opens with the kept session when the server cannot be reached', async () => {
+      fakeApi({})
+      const keeper = memoryKeeper({
+        id: 'current',
+        user,
+        offlineUntil: 5_000,
+        savedAt: 0,
+      })
+      const store = new SessionStore(keeper, () => 4_000)
+      await store.start()
+      expect(store.getState()).toMatchObject({
+        status: 'signed-in',
+        offline: true,
+        user,
+      })
+    })
+
+    it('asks for a connection when the kept session is past its grace period', async () => {
+      fakeApi({})
+      const keeper = memoryKeeper({
+        id: 'current',
+        user,
+        offlineUntil: 5_000,
+        savedAt: 0,
+      })
+      const store = new SessionStore(keeper, () => 5_000)
+      await store.start()
+      expect(store.getState()).toEqual({
+        status: 'signed-out',
+        reason: 'offline_session_expired',
+      })
+    })
+
+    it('says the server is unreachable when nothing is kept', async () => {
+      fakeApi({})
+      const store = new SessionStore(memoryKeeper(), () => 0)
+      await store.start()
+      expect(store.getState()).toEqual({
+        status: 'signed-out',
+        reason: 'network_unavailable',
+      })
+    })
+
+    it('back online, swaps the kept session for a real one', async () => {
+      const routes: Record<string, Route[]> = {}
+      fakeApi(routes)
+      const keeper = memoryKeeper({
+        id: 'current',
+        user,
+        offlineUntil: Date.now() + 60_000,
+        savedAt: 0,
+      })
+      const store = new SessionStore(keeper)
+      await store.start()
+      routes['auth/refresh'] = [() => json(200, session('fresh'))]
+
+      await store.reconnect()
+
+      expect(store.getState()).toMatchObject({
+        status: 'signed-in',
+        offline: false,
+      })
+    })
+
+    it('back online, a refused session signs out and forgets the kept copy', async () => {
+      const routes: Record<string, Route[]> = {}
+      fakeApi(routes)
+      const keeper = memoryKeeper({
+        id: 'current',
+        user,
+        offlineUntil: Date.now() + 60_000,
+        savedAt: 0,
+      })
+      const store = new SessionStore(keeper)
+      await store.start()
+      routes['auth/refresh'] = [
+        () => json(401, { error: { code: 'refresh_invalid', message: 'no' } }),
+      ]
+
+      await store.reconnect()
+
+      expect(store.getState()).toEqual({
+        status: 'signed-out',
+        reason: 'refresh_invalid',
+      })
+      expect(keeper.kept).toBeNull()
+    })
+
+    it('wipes the device copy at sign-out', async () => {
+      fakeApi({ 'auth/login': [() => json(200, session('t'))] })
+      const keeper = memoryKeeper()
+      const store = new SessionStore(keeper)
+      await store.signIn({ username: 'editor', password: 'pw' })
+      await store.signOut()
+      expect(keeper.wiped).toBe(true)
+      expect(keeper.kept).toBeNull()
+    })
   })
 })

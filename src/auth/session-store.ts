@@ -6,6 +6,10 @@
  * simply asks the server for a new one with the refresh cookie. The store
  * refreshes a minute before the token expires, and once more when the server
  * answers 401, before giving up and signing the user out.
+ *
+ * Offline, the store opens with the last good session kept on the device
+ * (user and permissions, no token) until its grace period ends; back online
+ * it refreshes silently, or sends the user to sign in again.
  */
 import type { ErrorCode } from '../core/errors'
 import type { Permission } from '../core/permissions'
@@ -14,6 +18,7 @@ import type {
   SessionResponse,
   SessionUser,
 } from '../core/protocol'
+import type { SessionKeeper } from '../db/session-keeper'
 import {
   ApiRequestError,
   apiRequest,
@@ -24,10 +29,19 @@ import {
 export type SessionState =
   | { status: 'starting' }
   | { status: 'signed-out'; reason: ErrorCode | null }
-  | { status: 'signed-in'; user: SessionUser; expiresAt: number }
+  | {
+      status: 'signed-in'
+      user: SessionUser
+      expiresAt: number
+      /** True while the server cannot be reached; there is no token then. */
+      offline: boolean
+    }
+
+type RefreshOutcome = 'renewed' | 'refused' | 'unreachable'
 
 const REFRESH_LEAD_MS = 60_000
 const MIN_REFRESH_DELAY_MS = 5_000
+const OFFLINE_RETRY_MS = 30_000
 
 // Tabs share the refresh cookie. Two tabs refreshing at once would present
 // the same single-use token twice, which the server treats as theft and
@@ -35,25 +49,38 @@ const MIN_REFRESH_DELAY_MS = 5_000
 // second tab then sends the cookie the first one just received.
 const REFRESH_LOCK = 'enclave-session-refresh'
 
+const keepNothing: SessionKeeper = {
+  save: () => Promise.resolve(),
+  load: () => Promise.resolve(null),
+  forget: () => Promise.resolve(),
+  wipe: () => Promise.resolve(),
+}
+
 /** Holds the session and the access token; framework-free. */
 export class SessionStore {
   private state: SessionState = { status: 'starting' }
   private accessToken: string | null = null
   private readonly listeners = new Set<() => void>()
   private refreshTimer: ReturnType<typeof setTimeout> | null = null
-  private refreshing: Promise<boolean> | null = null
+  private refreshing: Promise<RefreshOutcome> | null = null
   private readonly ready: Promise<void>
   private markReady: () => void = () => undefined
 
-  constructor() {
+  constructor(
+    private readonly keeper: SessionKeeper = keepNothing,
+    private readonly now: () => number = Date.now,
+  ) {
     this.ready = new Promise((resolve) => {
       this.markReady = resolve
     })
   }
 
-  /** Restore the session from the refresh cookie, once, at app start. */
+  /** Restore the session at app start: from the cookie, else from the device. */
   async start(): Promise<void> {
-    await this.refresh()
+    const outcome = await this.refreshOutcome()
+    if (outcome === 'unreachable' && this.state.status !== 'signed-in') {
+      await this.restoreKept()
+    }
     this.markReady()
   }
 
@@ -85,19 +112,27 @@ export class SessionStore {
       method: 'POST',
       body: credentials,
     })
-    this.accept(session)
+    await this.accept(session)
     return session.user
   }
 
-  /** End the session here and on the server. */
+  /** End the session here and on the server, and wipe the device's copy. */
   async signOut(): Promise<void> {
     this.clear(null)
+    await this.keeper.wipe()
     try {
       await apiRequest<undefined>('auth/logout', { method: 'POST' })
     } catch {
       // Offline or server down: the cookie stays until it expires, but this
-      // tab has already forgotten the access token, which is what protects
-      // the screen. The next sign-in replaces the cookie.
+      // tab has already forgotten the access token and the kept session,
+      // which is what protects the screen. The next sign-in replaces it.
+    }
+  }
+
+  /** Back online: swap a kept offline session for a real one, or sign out. */
+  async reconnect(): Promise<void> {
+    if (this.state.status === 'signed-in' && this.state.offline) {
+      await this.refreshOutcome()
     }
   }
 
@@ -105,11 +140,9 @@ export class SessionStore {
    * Get a new access token with the refresh cookie. Resolves to whether the
    * user is signed in afterwards. Concurrent calls share one request.
    */
-  refresh(): Promise<boolean> {
-    this.refreshing ??= this.withLock(() => this.refreshNow()).finally(() => {
-      this.refreshing = null
-    })
-    return this.refreshing
+  async refresh(): Promise<boolean> {
+    await this.refreshOutcome()
+    return this.state.status === 'signed-in'
   }
 
   /**
@@ -127,7 +160,11 @@ export class SessionStore {
         throw error
       }
     }
-    if (!(await this.refresh())) {
+    const outcome = await this.refreshOutcome()
+    if (outcome === 'unreachable') {
+      throw new ApiRequestError('network_unavailable', 0)
+    }
+    if (outcome === 'refused') {
       throw new ApiRequestError('token_expired', 401)
     }
     try {
@@ -143,39 +180,76 @@ export class SessionStore {
     }
   }
 
-  private async refreshNow(): Promise<boolean> {
+  private refreshOutcome(): Promise<RefreshOutcome> {
+    this.refreshing ??= this.withLock(() => this.refreshNow()).finally(() => {
+      this.refreshing = null
+    })
+    return this.refreshing
+  }
+
+  private async refreshNow(): Promise<RefreshOutcome> {
     try {
       const session = await apiRequest<SessionResponse>('auth/refresh', {
         method: 'POST',
       })
-      this.accept(session)
-      return true
+      await this.accept(session)
+      return 'renewed'
     } catch (error) {
-      const wasSignedIn = this.state.status === 'signed-in'
       const code =
         error instanceof ApiRequestError ? error.code : 'server_error'
-      if (code === 'network_unavailable' && wasSignedIn) {
-        // A dropped connection is not a sign-out: keep the session and try
-        // again shortly.
-        this.schedule(MIN_REFRESH_DELAY_MS * 6)
-        return true
+      if (code === 'network_unavailable') {
+        if (this.state.status === 'signed-in') {
+          // A dropped connection is not a sign-out: keep the session,
+          // say it is offline, and try again shortly.
+          this.set({ ...this.state, offline: true })
+          this.schedule(OFFLINE_RETRY_MS)
+        }
+        return 'unreachable'
       }
       // No cookie at start is simply "not signed in", not an error to show.
       const quiet =
-        !wasSignedIn && error instanceof ApiRequestError && error.status === 401
+        this.state.status === 'starting' &&
+        error instanceof ApiRequestError &&
+        error.status === 401
       this.clear(quiet ? null : code)
-      return false
+      await this.keeper.forget()
+      return 'refused'
     }
   }
 
-  private accept(session: SessionResponse): void {
+  private async restoreKept(): Promise<void> {
+    const kept = await this.keeper.load()
+    if (!kept) {
+      this.clear('network_unavailable')
+      return
+    }
+    if (this.now() >= kept.offlineUntil) {
+      this.clear('offline_session_expired')
+      return
+    }
+    this.accessToken = null
+    this.set({
+      status: 'signed-in',
+      user: kept.user,
+      expiresAt: kept.offlineUntil,
+      offline: true,
+    })
+    this.schedule(OFFLINE_RETRY_MS)
+  }
+
+  private async accept(session: SessionResponse): Promise<void> {
     this.accessToken = session.accessToken
     this.set({
       status: 'signed-in',
       user: session.user,
       expiresAt: session.expiresAt,
+      offline: false,
     })
-    this.schedule(session.expiresAt - Date.now() - REFRESH_LEAD_MS)
+    this.schedule(session.expiresAt - this.now() - REFRESH_LEAD_MS)
+    await this.keeper.save(
+      session.user,
+      this.now() + session.offlineGraceHours * 3_600_000,
+    )
   }
 
   private clear(reason: ErrorCode | null): void {
@@ -192,7 +266,7 @@ export class SessionStore {
       clearTimeout(this.refreshTimer)
     }
     this.refreshTimer = setTimeout(
-      () => void this.refresh(),
+      () => void this.refreshOutcome(),
       Math.max(MIN_REFRESH_DELAY_MS, delayMs),
     )
   }

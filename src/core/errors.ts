@@ -26,6 +26,18 @@ export const ERROR_MESSAGES = {
   unsupported_media_type: 'Send the request as JSON.',
   not_found: 'There is nothing here.',
   rate_limited: 'Too many requests. Wait a moment, then try again.',
+  weak_password:
+    'That password is too easy to guess. Use at least 12 characters, and not a common password, a common word with digits added, or the username.',
+  username_taken:
+    'That username is already taken. Usernames ignore case, so choose another.',
+  last_admin:
+    'This is the last active administrator. Make another user an active admin first, then try again.',
+  offline_session_expired:
+    'You are offline, and the sign-in saved on this device has expired. Connect to the internet, then sign in again.',
+  needs_connection:
+    'This needs a connection to the server. It will work again when you are back online.',
+  storage_full:
+    'This device is out of storage space for Enclave. Free some space (Settings → Storage), then try again.',
   network_unavailable:
     'The server cannot be reached. Check your connection and try again.',
   server_error:

@@ -22,6 +22,21 @@ export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]
 /** All permissions, in catalog order. */
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS)
 
+/**
+ * What each permission lets a user do, in the words the admin console shows
+ * beside a role, so an admin knows what a role grants before assigning it.
+ */
+export const PERMISSION_SUMMARIES: Record<Permission, string> = {
+  'dashboard.view': 'Open the dashboard.',
+  'library.read': 'Browse the library and its recommendations.',
+  'assistant.use': 'Chat with the assistant on this device.',
+  'assistant.cloud': 'Let the assistant use the cloud model.',
+  'vision.use': 'Redact faces and separate people in photos.',
+  'analytics.view': 'See latency, cache and storage figures.',
+  'audit.read': 'Read and export the audit log.',
+  'users.manage': 'Create users, change roles, reset passwords, disable.',
+}
+
 const viewer: readonly Permission[] = [
   PERMISSIONS.dashboardView,
   PERMISSIONS.libraryRead,

@@ -4,7 +4,7 @@
  * the same types).
  */
 import { z } from 'zod'
-import type { Permission, Role } from './permissions'
+import { isRole, type Permission, type Role } from './permissions'
 
 /** Longest username accepted anywhere. */
 export const USERNAME_MAX = 64
@@ -67,6 +67,13 @@ export interface UserRecord {
 /** How an audited action ended. */
 export type AuditOutcome = 'success' | 'failure' | 'denied'
 
+/** Every outcome, in the order the filter lists them. */
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = [
+  'success',
+  'failure',
+  'denied',
+]
+
 /** One row of the audit log. */
 export interface AuditRecord {
   id: string
@@ -77,6 +84,8 @@ export interface AuditRecord {
   target: string | null
   outcome: AuditOutcome
   address: string | null
+  /** Small structured context (a reason, the roles before and after). */
+  detail: Record<string, string | number | boolean> | null
 }
 
 /** Query of `GET /api/users`. */
@@ -87,14 +96,88 @@ export const userListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 
-/** Query of `GET /api/audit`. */
-export const auditListQuerySchema = z.object({
+/**
+ * Filters of the audit log, shared by `GET /api/audit` and the CSV export.
+ * `actor` and `action` match exactly; `q` finds text anywhere in the target;
+ * `from` and `to` are milliseconds since the epoch, both ends included.
+ */
+export const auditFilterSchema = z.object({
   actor: z.string().max(USERNAME_MAX).optional(),
   action: z.string().max(64).optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().nonnegative().optional(),
   q: z.string().max(200).optional(),
+})
+
+/** The audit filters a client sends; every field optional. */
+export type AuditFilter = z.infer<typeof auditFilterSchema>
+
+/** Query of `GET /api/audit`: the filters, a cursor and a page size. */
+export const auditListQuerySchema = auditFilterSchema.extend({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
+
+/** Longest display name accepted. */
+export const DISPLAY_NAME_MAX = 100
+
+const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a username.')
+  .max(USERNAME_MAX, `Use at most ${USERNAME_MAX} characters.`)
+  // Plain names only: they appear in logs, CSV files and URLs, and a name
+  // that starts with `=` or holds a comma would need care in each of them.
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'Use letters, digits, dots, dashes and underscores, starting with a letter or digit.',
+  )
+
+const roleSchema = z.custom<Role>(
+  (value) => typeof value === 'string' && isRole(value),
+  'Choose roles from the catalog: viewer, editor, manager or admin.',
+)
+
+const rolesSchema = z
+  .array(roleSchema)
+  .min(1, 'Choose at least one role.')
+  .max(8)
+
+// The length rule lives in the password policy, which answers with
+// `weak_password` and a clear reason; the schema only caps the size.
+const newPasswordSchema = z.string().max(PASSWORD_MAX)
+
+/** Body of `POST /api/users`. */
+export const createUserRequestSchema = z.object({
+  username: usernameSchema,
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'Enter a display name.')
+    .max(DISPLAY_NAME_MAX),
+  password: newPasswordSchema,
+  roles: rolesSchema,
+})
+
+/** What the admin console sends to create a user. */
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>
+
+/** Body of `PATCH /api/users/:id`: any of roles, disabled and password. */
+export const updateUserRequestSchema = z
+  .object({
+    roles: rolesSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: newPasswordSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (body) =>
+      body.roles !== undefined ||
+      body.disabled !== undefined ||
+      body.password !== undefined,
+    'Send at least one of roles, disabled and password.',
+  )
+
+/** What the admin console sends to change a user. */
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>

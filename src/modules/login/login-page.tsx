@@ -9,6 +9,7 @@ import { messageFor } from '../../core/errors'
 import { useSession, useSessionStore } from '../../auth/session-context'
 import { safeRedirect } from '../../auth/safe-redirect'
 import { ApiRequestError } from '../../net/api-client'
+import { APP_VERSION, BUILD_ID } from '../../app/build-info'
 
 /** The `/login` route's component. */
 export function LoginPage() {
@@ -89,6 +90,10 @@ export function LoginPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="app-footer">
+        Enclave {APP_VERSION} · build{' '}
+        <span data-testid="build-id">{BUILD_ID}</span>
+      </p>
     </main>
   )
 }

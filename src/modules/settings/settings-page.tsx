@@ -1,10 +1,12 @@
 /**
- * Settings: the account as the server sees it. Models, engine policy,
- * storage, privacy and appearance are not built yet.
+ * Settings: the account as the server sees it, storage and the version.
+ * Models, engine policy, privacy and appearance are not built yet.
  */
 import { useSession } from '../../auth/session-context'
 import { NotBuiltYet } from '../../app/not-built-yet'
 import { PageHeader } from '../../app/page-header'
+import { APP_VERSION, BUILD_ID } from '../../app/build-info'
+import { StorageSection } from './storage-section'
 
 /** The `/settings` route's component. */
 export default function SettingsPage() {
@@ -32,9 +34,14 @@ export default function SettingsPage() {
           ))}
         </dd>
       </dl>
+      <StorageSection />
+      <h2>About</h2>
+      <p>
+        Enclave {APP_VERSION}, build {BUILD_ID}.
+      </p>
       <NotBuiltYet>
         Here you will install and remove on-device models, choose which engine
-        answers, see and free storage, and set privacy and appearance options.
+        answers, free storage, and set privacy and appearance options.
       </NotBuiltYet>
     </section>
   )

@@ -1,0 +1,71 @@
+/**
+ * Keeps the last good session in IndexedDB so the app can open offline.
+ * What is kept is who the user is and until when that may be trusted
+ * offline; never a token, so nothing kept here can call the API.
+ */
+import type { SessionUser } from '../core/protocol'
+import { createLogger } from '../app/logger'
+import { db, wipeLocalData, type KeptSession } from './database'
+import { isQuotaError } from './storage-errors'
+
+const log = createLogger('db')
+
+/** What the session store needs from local storage. */
+export interface SessionKeeper {
+  save(user: SessionUser, offlineUntil: number): Promise<void>
+  load(): Promise<KeptSession | null>
+  /** Drop the kept session only (the server refused it). */
+  forget(): Promise<void>
+  /** Drop everything the user has on this device (sign-out). */
+  wipe(): Promise<void>
+}
+
+/** The IndexedDB-backed keeper the app uses. */
+export const indexedDbSessionKeeper: SessionKeeper = {
+  async save(user, offlineUntil) {
+    try {
+      await db.sessions.put({
+        id: 'current',
+        user,
+        offlineUntil,
+        savedAt: Date.now(),
+      })
+    } catch (error) {
+      // Losing the offline copy is not worth failing a sign-in over.
+      log.warn(
+        isQuotaError(error)
+          ? 'storage is full; the session was not kept for offline use'
+          : 'the session could not be kept for offline use',
+        error,
+      )
+    }
+  },
+
+  async load() {
+    try {
+      return (await db.sessions.get('current')) ?? null
+    } catch (error) {
+      log.warn('the kept session could not be read', error)
+      return null
+    }
+  },
+
+  async forget() {
+    try {
+      await db.sessions.delete('current')
+    } catch (error) {
+      log.warn('the kept session could not be removed', error)
+    }
+  },
+
+  async wipe() {
+    try {
+      await wipeLocalData()
+    } catch (error) {
+      // A kept session that outlives sign-out would let the app open
+      // offline as that user; deleting the whole database is the fallback.
+      log.error('local data could not be wiped; deleting the database', error)
+      await db.delete({ disableAutoOpen: false })
+    }
+  },
+}
