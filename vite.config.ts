@@ -45,7 +45,9 @@ export default defineConfig({
       registerType: 'prompt',
       // The app registers the worker itself, through workbox-window.
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      // The glob below already lists every icon; listing them again here
+      // would only duplicate precache entries.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Enclave',
@@ -69,7 +71,10 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // The plugin adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The icons' SVG sources are for rendering the PNGs, not for pages.
+        globIgnores: ['icons/*.svg'],
         // Precache everything the shell can ask for. A file over the limit
         // would be dropped silently and then missing offline, so the limit
         // sits well above the largest chunk rather than at the default 2 MiB.

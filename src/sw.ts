@@ -15,7 +15,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
-import { CacheFirst } from 'workbox-strategies'
+import { Strategy, type StrategyHandler } from 'workbox-strategies'
 import { clientsClaim, type WorkboxPlugin } from 'workbox-core'
 import {
   API_PATH,
@@ -34,6 +34,9 @@ declare const self: ServiceWorkerGlobalScope & {
 
 /** Message the page sends to let a waiting worker take over. */
 const SKIP_WAITING = 'SKIP_WAITING'
+
+/** Message the worker sends when it has stored a model or runtime file. */
+const ASSET_CACHED = 'ASSET_CACHED'
 
 cleanupOutdatedCaches()
 precacheAndRoute(self.__WB_MANIFEST)
@@ -76,18 +79,46 @@ const onlyRealFiles: WorkboxPlugin = {
     })
     return refusal === null ? response : null
   },
+  // Tell open pages a model or runtime is now on the device: that is when
+  // persistent storage starts to matter, and only a page can ask for it.
+  cacheDidUpdate: async () => {
+    const pages = await self.clients.matchAll({ type: 'window' })
+    for (const page of pages) {
+      page.postMessage({ type: ASSET_CACHED })
+    }
+  },
+}
+
+/**
+ * Cache first, and on a miss the file is stored (or refused) before the page
+ * gets it, unlike Workbox's CacheFirst, which stores in the background. A
+ * page that has its model can then rely on it being there offline.
+ */
+class CacheFirstStored extends Strategy {
+  protected async _handle(
+    request: Request,
+    handler: StrategyHandler,
+  ): Promise<Response> {
+    const cached = await handler.cacheMatch(request)
+    if (cached) {
+      return cached
+    }
+    const response = await handler.fetch(request)
+    await handler.cachePut(request, response.clone())
+    return response
+  }
 }
 
 registerRoute(
   ({ url }) =>
     url.origin === self.location.origin &&
     url.pathname.startsWith(RUNTIMES_PATH),
-  new CacheFirst({ cacheName: RUNTIME_CACHE, plugins: [onlyRealFiles] }),
+  new CacheFirstStored({ cacheName: RUNTIME_CACHE, plugins: [onlyRealFiles] }),
 )
 registerRoute(
   ({ url }) =>
     url.origin === self.location.origin && url.pathname.startsWith(MODELS_PATH),
-  new CacheFirst({ cacheName: MODEL_CACHE, plugins: [onlyRealFiles] }),
+  new CacheFirstStored({ cacheName: MODEL_CACHE, plugins: [onlyRealFiles] }),
 )
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

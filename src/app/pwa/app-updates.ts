@@ -7,6 +7,7 @@
  * tells the worker to skip waiting, and reloads once when it is in control.
  */
 import { Workbox } from 'workbox-window'
+import { requestPersistence } from '../../db/storage'
 import { createLogger } from '../logger'
 
 const log = createLogger('sw')
@@ -43,6 +44,13 @@ export class AppUpdates {
     })
     workbox.addEventListener('waiting', () => {
       this.set({ updateWaiting: true })
+    })
+
+    // The worker stored a model or runtime: keep storage from eviction.
+    workbox.addEventListener('message', (event) => {
+      if ((event.data as { type?: unknown } | null)?.type === 'ASSET_CACHED') {
+        void requestPersistence()
+      }
     })
 
     workbox.register().catch((error: unknown) => {

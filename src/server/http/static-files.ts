@@ -5,13 +5,14 @@
  * never change, so they are immutable for a year; everything else (the HTML
  * shell, the service worker, the manifest, icons) must be revalidated on
  * every load, or a deploy would never reach users. A missing file under
- * `/assets/` is a 404, never the HTML shell: a browser that asked for a
+ * `/assets/`, `/models/` or `/runtimes/` is a 404, never the HTML shell: a browser that asked for a
  * script and got HTML would fail with a confusing MIME error.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { MODELS_PATH, RUNTIMES_PATH } from '../../core/asset-paths'
 import type { AppEnv } from './app-env'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -25,21 +26,24 @@ export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
     '/*',
     serveStatic({
       root: path.relative(process.cwd(), distDir) || '.',
-      onFound: (filePath, c) => {
+      onFound: (_filePath, c) => {
+        // Decide by the URL, not the file path: the dist directory may itself
+        // sit under a folder named `assets`, and then the HTML shell would be
+        // cached for a year.
         c.header(
           'Cache-Control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ||
-            filePath.includes('/assets/')
-            ? IMMUTABLE
-            : REVALIDATE,
+          c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
         )
       },
     }),
   )
 
-  app.get('/assets/*', (c) =>
-    c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404),
-  )
+  // Files only: a miss here is a 404, never the HTML shell.
+  for (const prefix of ['/assets/*', `${MODELS_PATH}*`, `${RUNTIMES_PATH}*`]) {
+    app.get(prefix, (c) =>
+      c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404),
+    )
+  }
 
   app.get('*', (c) => {
     // A path with a file extension is a request for a file that is not
