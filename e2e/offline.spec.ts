@@ -4,6 +4,7 @@
  * so. A kept session past its grace period asks for a connection instead.
  */
 import { moduleChunks } from './build-manifest'
+import { E2E_DEMO_PASSWORD } from './environment'
 import { expect, test } from './fixtures'
 import { goOffline, goOnline, waitForOfflineReady } from './offline'
 
@@ -114,4 +115,25 @@ test('sign-out wipes the kept session, so offline the app does not open', async 
   ).toBeVisible()
   await expect(page.getByText(/server cannot be reached/)).toBeVisible()
   await goOnline(context)
+})
+
+test('a full disk at sign-in is reported, and the sign-in still works', async ({
+  app,
+  page,
+  context,
+  baseURL,
+}) => {
+  const cdp = await context.newCDPSession(page)
+  await page.goto('/login')
+  await cdp.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(baseURL ?? '').origin,
+    quotaSize: 1,
+  })
+
+  await app.submitSignIn('viewer', E2E_DEMO_PASSWORD)
+
+  await expect(app.signOutButton).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'out of storage space' }),
+  ).toBeVisible()
 })

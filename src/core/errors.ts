@@ -37,7 +37,7 @@ export const ERROR_MESSAGES = {
   needs_connection:
     'This needs a connection to the server. It will work again when you are back online.',
   storage_full:
-    'This device is out of storage space for Enclave. Free some space (Settings → Storage), then try again.',
+    'This device is out of storage space for Enclave, so it cannot keep what it needs to work offline. Free some space on the device, then try again.',
   network_unavailable:
     'The server cannot be reached. Check your connection and try again.',
   server_error:

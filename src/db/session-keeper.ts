@@ -7,6 +7,7 @@ import type { SessionUser } from '../core/protocol'
 import { createLogger } from '../app/logger'
 import { db, wipeLocalData, type KeptSession } from './database'
 import { isQuotaError } from './storage-errors'
+import { reportStorageFull } from './storage-problems'
 
 const log = createLogger('db')
 
@@ -31,13 +32,14 @@ export const indexedDbSessionKeeper: SessionKeeper = {
         savedAt: Date.now(),
       })
     } catch (error) {
-      // Losing the offline copy is not worth failing a sign-in over.
-      log.warn(
-        isQuotaError(error)
-          ? 'storage is full; the session was not kept for offline use'
-          : 'the session could not be kept for offline use',
-        error,
-      )
+      // Losing the offline copy is not worth failing a sign-in over, but a
+      // full disk is worth telling the user about.
+      if (isQuotaError(error)) {
+        reportStorageFull()
+        log.warn('storage is full; the session was not kept for offline use')
+      } else {
+        log.warn('the session could not be kept for offline use', error)
+      }
     }
   },
 

@@ -1,10 +1,12 @@
 /**
  * The small notices at the bottom of every page: the app is ready to work
- * offline, a new version is waiting, or another tab upgraded local storage
- * and this one must reload.
+ * offline, a new version is waiting, storage is full, or another tab
+ * upgraded local storage and this one must reload.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { messageFor } from '../../core/errors'
 import { onDatabaseReplaced } from '../../db/database'
+import { onStorageFull } from '../../db/storage-problems'
 import { appUpdates } from './app-updates'
 
 /** Every app-level notice, stacked. */
@@ -14,8 +16,10 @@ export function AppNotices() {
     appUpdates.getState,
   )
   const [databaseReplaced, setDatabaseReplaced] = useState(false)
+  const [storageFull, setStorageFull] = useState(false)
 
   useEffect(() => onDatabaseReplaced(() => setDatabaseReplaced(true)), [])
+  useEffect(() => onStorageFull(() => setStorageFull(true)), [])
 
   return (
     <div className="notices">
@@ -26,6 +30,18 @@ export function AppNotices() {
           </span>
           <button type="button" onClick={() => window.location.reload()}>
             Reload
+          </button>
+        </div>
+      ) : null}
+      {storageFull ? (
+        <div className="toast" role="alert">
+          <span>{messageFor('storage_full')}</span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setStorageFull(false)}
+          >
+            Dismiss
           </button>
         </div>
       ) : null}
