@@ -5,7 +5,12 @@
  * been built first (`npm test` does that).
  */
 import { defineConfig } from '@playwright/test'
-import { E2E_DEMO_PASSWORD, E2E_PORT } from './e2e/environment'
+import {
+  E2E_DATA_DIR,
+  E2E_DEMO_PASSWORD,
+  E2E_DIST_DIR,
+  E2E_PORT,
+} from './e2e/environment'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf data/e2e && tsx src/server/main.ts',
+    command: `rm -rf '${E2E_DATA_DIR}' && tsx src/server/main.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -40,7 +45,8 @@ export default defineConfig({
     env: {
       ENCLAVE_HOST: '127.0.0.1',
       ENCLAVE_PORT: String(E2E_PORT),
-      ENCLAVE_DATA_DIR: 'data/e2e',
+      ENCLAVE_DATA_DIR: E2E_DATA_DIR,
+      ENCLAVE_DIST_DIR: E2E_DIST_DIR,
       ENCLAVE_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       ENCLAVE_LOG_LEVEL: 'warn',
     },

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { MODULES, type ModuleId } from '../src/core/modules'
+import { E2E_DIST_DIR } from './environment'
 
 interface ManifestEntry {
   file: string
@@ -16,9 +17,9 @@ interface ManifestEntry {
 
 /** The parsed `dist/.vite/manifest.json`. */
 export function readManifest(): Record<string, ManifestEntry> {
-  const file = path.resolve('dist/.vite/manifest.json')
+  const file = path.resolve(E2E_DIST_DIR, '.vite/manifest.json')
   if (!fs.existsSync(file)) {
-    throw new Error('No build manifest: run `npm run build` first.')
+    throw new Error(`No build manifest in ${E2E_DIST_DIR}: build first.`)
   }
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<
     string,

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { E2E_DIST_DIR } from './environment'
 import { expect, test } from './fixtures'
 import { waitForOfflineReady } from './offline'
 
@@ -75,7 +76,7 @@ test('the Install button appears when the browser offers installation', async ({
 })
 
 test.describe('asset caches', () => {
-  const probeDir = path.resolve('dist/runtimes')
+  const probeDir = path.resolve(E2E_DIST_DIR, 'runtimes')
   let probeName = ''
 
   // A real file in the served folder, named per test so parallel runs do
