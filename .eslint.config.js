@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
       'data/**',
       'test-results/**',
       'playwright-report/**',
