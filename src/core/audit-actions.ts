@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'User disabled',
   'user.enabled': 'User enabled',
   'audit.exported': 'Audit log exported',
+  'assistant.cloud_used': 'Cloud engine used',
 } as const
 
 /** One audited action, such as `'user.created'`. */

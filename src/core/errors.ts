@@ -42,6 +42,20 @@ export const ERROR_MESSAGES = {
     'The server cannot be reached. Check your connection and try again.',
   server_error:
     'Something went wrong on the server. Try again; if it keeps happening, tell an administrator.',
+  cloud_unavailable:
+    'The cloud model is not set up on this server, so only answers from this device are available. Ask an administrator to configure it.',
+  cloud_not_permitted:
+    'Your role does not allow the cloud model, and this device has no answer of its own for that. Ask an administrator if you need the cloud model.',
+  upstream_error:
+    'The cloud model stopped with an error before it finished. Press Regenerate to try again.',
+  offline_no_cache:
+    'You are offline, and this device has no saved answer to that question. Reconnect to ask the cloud model.',
+  too_many_streams:
+    'You already have as many answers running as allowed. Wait for one to finish or stop one, then try again.',
+  generation_gone:
+    'The connection was lost for too long, so the answer could not be resumed. Press Regenerate to ask again.',
+  local_not_ready:
+    'No model is installed on this device yet, and your engine choice allows only this device. Install a model or allow the cloud model.',
 } as const
 
 /** One error code, such as `'forbidden'`. */

@@ -4,6 +4,7 @@
  * the same types).
  */
 import { z } from 'zod'
+import type { ErrorCode } from './errors'
 import { isRole, type Permission, type Role } from './permissions'
 
 /** Longest username accepted anywhere. */
@@ -181,3 +182,58 @@ export const updateUserRequestSchema = z
 
 /** What the admin console sends to change a user. */
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>
+
+/** Most messages of context one chat request may carry. */
+export const CHAT_MAX_MESSAGES = 200
+
+/** Longest single message accepted, in characters. */
+export const CHAT_MAX_MESSAGE_CHARS = 32_000
+
+/** One message of a conversation, as the cloud engine receives it. */
+export const chatMessageSchema = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().max(CHAT_MAX_MESSAGE_CHARS),
+})
+
+/** One message of a conversation. */
+export type ChatMessage = z.infer<typeof chatMessageSchema>
+
+/**
+ * Body of `POST /api/ai/chat`. `requestId` names the generation: sending
+ * the same id again (with `Last-Event-ID`) resumes it instead of starting
+ * another one.
+ */
+export const chatRequestSchema = z.object({
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Use 8 to 64 letters, digits, - or _.'),
+  messages: z.array(chatMessageSchema).min(1).max(CHAT_MAX_MESSAGES),
+  model: z.string().min(1).max(200).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().min(1).max(32_768).optional(),
+})
+
+/** What the client sends to start or resume a cloud generation. */
+export type ChatRequest = z.infer<typeof chatRequestSchema>
+
+/** Why a generation ended. */
+export type FinishReason = 'stop' | 'length' | 'aborted' | 'error' | 'other'
+
+/** Data of a `token` event: one piece of the answer. */
+export interface ChatTokenEvent {
+  text: string
+}
+
+/** Data of a `done` event: how the generation ended and how it went. */
+export interface ChatDoneEvent {
+  model: string
+  finishReason: FinishReason
+  usage: { promptTokens: number | null; completionTokens: number }
+  timings: { firstTokenMs: number | null; totalMs: number }
+}
+
+/** Data of an `error` event: the generation failed after it began. */
+export interface ChatErrorEvent {
+  code: ErrorCode
+  message: string
+}

@@ -31,6 +31,12 @@ export interface RequestOptions {
   body?: unknown
   accessToken?: string | null
   signal?: AbortSignal
+  /**
+   * How to read a successful answer: JSON (the default), or the raw bytes as
+   * a Blob, for downloads such as the audit log's CSV. Errors are JSON either
+   * way.
+   */
+  as?: 'json' | 'blob'
 }
 
 /** Call `/api/<path>`; resolves to the parsed body, or undefined for 204. */
@@ -38,7 +44,9 @@ export async function apiRequest<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = {
+    Accept: options.as === 'blob' ? '*/*' : 'application/json',
+  }
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
   }
@@ -65,6 +73,17 @@ export async function apiRequest<T>(
 
   if (response.status === 204) {
     return undefined as T
+  }
+
+  if (response.ok && options.as === 'blob') {
+    try {
+      return (await response.blob()) as T
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        throw error
+      }
+      throw new ApiRequestError('network_unavailable', 0)
+    }
   }
 
   let parsed: unknown

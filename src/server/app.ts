@@ -87,7 +87,10 @@ export function createApp(
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    // A proxy appends the address it saw to whatever the client sent, so
+    // only the last entry is the proxy's word; the earlier ones are the
+    // client's, and trusting them would let it pick its throttle key.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (forwarded) {
       return forwarded
     }

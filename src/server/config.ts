@@ -30,6 +30,18 @@ const envSchema = z.object({
   ENCLAVE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  ENCLAVE_LLM_URL: z.url().optional(),
+  ENCLAVE_LLM_MODEL: z.string().min(1).default('default'),
+  ENCLAVE_LLM_KEY: z.string().optional(),
+  ENCLAVE_SSE_RESUME_SECONDS: z.coerce.number().positive().default(15),
+  ENCLAVE_SSE_HEARTBEAT_SECONDS: z.coerce.number().positive().default(15),
+  ENCLAVE_AI_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  ENCLAVE_AI_MAX_STREAMS: z.coerce.number().int().positive().default(3),
+  ENCLAVE_AI_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1_048_576),
 })
 
 /** Everything the server reads from its environment, parsed and typed. */
@@ -49,6 +61,24 @@ export interface Config {
   /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy. */
   trustProxy: boolean
   logLevel: string
+  /** The cloud engine's upstream, or null when none is configured. */
+  llm: LlmConfig | null
+  /** How long a dropped generation waits for its client to come back. */
+  sseResumeSeconds: number
+  sseHeartbeatSeconds: number
+  aiRatePerMinute: number
+  aiMaxStreams: number
+  /** Largest chat request body; a conversation's context outgrows the default. */
+  aiMaxBodyBytes: number
+}
+
+/** An OpenAI-compatible Chat Completions upstream. */
+export interface LlmConfig {
+  /** API base URL, ending in `/v1`. */
+  url: string
+  model: string
+  /** Bearer key; local servers such as Ollama need none. */
+  key: string | null
 }
 
 /** Thrown when an environment variable has a value the server cannot use. */
@@ -79,5 +109,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.ENCLAVE_MAX_BODY_BYTES,
     trustProxy: e.ENCLAVE_TRUST_PROXY,
     logLevel: e.ENCLAVE_LOG_LEVEL,
+    llm: e.ENCLAVE_LLM_URL
+      ? {
+          url: e.ENCLAVE_LLM_URL,
+          model: e.ENCLAVE_LLM_MODEL,
+          key: e.ENCLAVE_LLM_KEY || null,
+        }
+      : null,
+    sseResumeSeconds: e.ENCLAVE_SSE_RESUME_SECONDS,
+    sseHeartbeatSeconds: e.ENCLAVE_SSE_HEARTBEAT_SECONDS,
+    aiRatePerMinute: e.ENCLAVE_AI_RATE_PER_MINUTE,
+    aiMaxStreams: e.ENCLAVE_AI_MAX_STREAMS,
+    aiMaxBodyBytes: e.ENCLAVE_AI_MAX_BODY_BYTES,
   }
 }

@@ -5,6 +5,7 @@
 import { useSession } from '../../auth/session-context'
 import { NotBuiltYet } from '../../app/not-built-yet'
 import { PageHeader } from '../../app/page-header'
+import { AccountCheck } from './account-check'
 import { APP_VERSION, BUILD_ID } from '../../app/build-info'
 import { StorageSection } from './storage-section'
 
@@ -20,6 +21,7 @@ export default function SettingsPage() {
     <section className="page">
       <PageHeader module="settings" />
       <h2>Account</h2>
+      <AccountCheck />
       <dl className="facts">
         <dt>Username</dt>
         <dd>{user.username}</dd>

@@ -1,6 +1,6 @@
 import { inspectRoutes } from 'hono/dev'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { messageFor } from '../../core/errors'
+import { messageFor, type ErrorCode } from '../../core/errors'
 import { isPermission, permissionsForRoles } from '../../core/permissions'
 import type { AuditRecord, Page, UserRecord } from '../../core/protocol'
 import { createApp } from '../app'
@@ -55,10 +55,10 @@ function b64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url')
 }
 
-async function expectRefused(response: Response, code: string) {
+async function expectRefused(response: Response, code: ErrorCode) {
   expect(response.status).toBe(401)
   expect(await errorBody(response)).toEqual({
-    error: { code, message: messageFor(code as 'token_invalid') },
+    error: { code, message: messageFor(code) },
   })
 }
 
@@ -298,12 +298,16 @@ describe('the route table', () => {
   })
 
   it('refuses every route that is not public when no token is sent', async () => {
-    const guarded = declaredRoutes.filter(
-      (declared) => declared.access.kind !== 'public',
+    // Each app built in this process declares its routes again; one of each
+    // is enough.
+    const guarded = new Map(
+      declaredRoutes
+        .filter((declared) => declared.access.kind !== 'public')
+        .map((declared) => [`${declared.method} ${declared.path}`, declared]),
     )
-    expect(guarded.length).toBeGreaterThan(0)
+    expect(guarded.size).toBeGreaterThan(0)
 
-    for (const declared of guarded) {
+    for (const declared of guarded.values()) {
       const response = await fetch(`${t.url}/api${declared.path}`, {
         method: declared.method,
       })

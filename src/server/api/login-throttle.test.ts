@@ -108,3 +108,40 @@ describe('throttling per address', () => {
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
   })
 })
+
+describe('throttling behind a trusted proxy', () => {
+  let t: TestServer
+
+  beforeAll(async () => {
+    t = await startTestServer({
+      ENCLAVE_TRUST_PROXY: 'true',
+      ENCLAVE_LOGIN_MAX_FAILURES_PER_ADDRESS: '2',
+    })
+  })
+
+  afterAll(async () => {
+    await t.close()
+  })
+
+  function viaProxy(clientSent: string, password: string) {
+    return postJson(
+      `${t.url}/api/auth/login`,
+      { username: `stranger-${clientSent}`, password },
+      // The proxy appends the address it saw to what the client sent.
+      { 'x-forwarded-for': `${clientSent}, 10.0.0.7` },
+    )
+  }
+
+  it('counts the address the proxy saw, not one the client wrote in the header', async () => {
+    expect((await viaProxy('1.1.1.1', 'guess')).status).toBe(401)
+    expect((await viaProxy('2.2.2.2', 'guess')).status).toBe(401)
+
+    const refused = await viaProxy('3.3.3.3', 'guess')
+
+    expect(refused.status).toBe(429)
+    const admin = t.server.services.audit.list({ limit: 10 }).items
+    expect(new Set(admin.map((row) => row.address))).toEqual(
+      new Set(['10.0.0.7']),
+    )
+  })
+})

@@ -27,13 +27,17 @@ export interface TestServer {
   close: () => Promise<void>
 }
 
-/** Start a server; `env` overrides the test defaults. */
+/**
+ * Start a server; `env` overrides the test defaults, and `distParent` puts
+ * the dist directory inside a folder of that name.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
+  options: { distParent?: string } = {},
 ): Promise<TestServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-api-'))
   const dataDir = path.join(root, 'data')
-  const distDir = path.join(root, 'dist')
+  const distDir = path.join(root, options.distParent ?? '', 'dist')
   fs.mkdirSync(path.join(distDir, 'assets'), { recursive: true })
   fs.writeFileSync(
     path.join(distDir, 'index.html'),

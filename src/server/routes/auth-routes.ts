@@ -100,6 +100,13 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
     const result = services.refreshTokens.rotate(presented)
     if (result.kind === 'invalid') {
       clearRefreshCookie(c)
+      // A token revoked because its user was disabled says so, so the app
+      // can tell them their session was ended rather than that it expired.
+      const owner = services.refreshTokens.revokedOwner(presented)
+      const user = owner === null ? null : services.users.byId(owner)
+      if (user?.disabled) {
+        refuseDisabled(c, user)
+      }
       throw new ApiError(401, 'refresh_invalid')
     }
     if (result.kind === 'reused') {
@@ -125,6 +132,9 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
     if (!user || user.disabled) {
       services.refreshTokens.revokeAllForUser(result.userId)
       clearRefreshCookie(c)
+      if (user) {
+        refuseDisabled(c, user)
+      }
       throw new ApiError(401, 'session_revoked')
     }
 
@@ -141,6 +151,20 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
     clearRefreshCookie(c)
     return c.body(null, 204)
   })
+}
+
+/** Record a disabled user's refused refresh and refuse it. */
+function refuseDisabled(c: Context<AppEnv>, user: StoredUser): never {
+  c.var.services.audit.record({
+    actorId: user.id,
+    actor: user.username,
+    action: 'auth.refresh',
+    target: user.username,
+    outcome: 'denied',
+    address: c.var.clientAddress,
+    detail: { reason: 'disabled' },
+  })
+  throw new ApiError(401, 'session_revoked')
 }
 
 /** Build the login/refresh answer for a user, with a fresh access token. */

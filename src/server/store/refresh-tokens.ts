@@ -113,6 +113,20 @@ export class RefreshTokenStore {
       .run(this.now(), userId)
   }
 
+  /**
+   * The owner of a token that was revoked (not merely spent or expired), or
+   * null. Refresh uses it to tell a disabled user why they were signed out.
+   */
+  revokedOwner(token: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT user_id FROM refresh_tokens
+         WHERE token_hash = ? AND revoked_at IS NOT NULL`,
+      )
+      .get(hashToken(token)) as { user_id: number } | undefined
+    return row ? String(row.user_id) : null
+  }
+
   /** Delete rows that expired long enough ago that no one can present them. */
   prune(): number {
     return this.db

@@ -150,6 +150,31 @@ export class UserStore {
       .run(disabled ? this.now() : null, disabled ? 1 : 0, id)
   }
 
+  /**
+   * Make every access token issued to the user so far stop working. Their
+   * app then refreshes at its next request and gets a token that says what
+   * the user may do now.
+   */
+  endAccessTokens(id: string): void {
+    this.db
+      .prepare(
+        'UPDATE users SET token_version = token_version + 1 WHERE id = ?',
+      )
+      .run(id)
+  }
+
+  /** How many users hold the admin role and are not disabled. */
+  countActiveAdmins(): number {
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM users u
+         JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin'
+         WHERE u.disabled_at IS NULL`,
+      )
+      .get() as { n: number }
+    return row.n
+  }
+
   /** Replace a user's password hash and end their current access tokens. */
   setPasswordHash(id: string, passwordHash: string): void {
     this.db
@@ -201,6 +226,14 @@ export class UserStore {
           : null,
     }
   }
+}
+
+/** Whether an error is SQLite refusing a duplicate in a UNIQUE column. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  )
 }
 
 /** Escape `%`, `_` and `\` so a search term matches literally in LIKE. */
