@@ -9,7 +9,6 @@
  * how much of the initial download is React, the router and Enclave itself.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
@@ -57,46 +56,65 @@ function entryKey(manifest: Manifest): string {
   return key
 }
 
-const PACKAGE_GROUPS = [
-  'react-dom',
-  'react',
-  'tanstack-router',
-  'other',
-] as const
+/** Which group a package's bytes are reported under. */
+function groupOf(packageName: string): string {
+  if (packageName === 'react-dom') return 'react-dom'
+  if (packageName === 'react' || packageName === 'scheduler') return 'react'
+  if (packageName.startsWith('@tanstack/')) return 'tanstack-router'
+  return 'other'
+}
 
+interface RenderedChunk {
+  type: 'chunk'
+  fileName: string
+  isEntry: boolean
+  imports: string[]
+  code: string
+  modules: Record<string, { renderedLength: number }>
+}
+
+/**
+ * How the first page's gzip bytes split by package. The same build is run
+ * again in memory to see each module's rendered length inside the entry's
+ * chunks; each chunk's gzip size is shared out in proportion.
+ */
 async function packageBreakdown(): Promise<Record<string, number>> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-size-'))
-  await build({
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: {
-        output: {
-          manualChunks(id: string) {
-            if (id.includes('/node_modules/react-dom/')) return 'pkg-react-dom'
-            if (/\/node_modules\/(react|scheduler)\//.test(id))
-              return 'pkg-react'
-            if (id.includes('/node_modules/@tanstack/'))
-              return 'pkg-tanstack-router'
-            if (id.includes('/node_modules/')) return 'pkg-other'
-            return undefined
-          },
-        },
-      },
-    },
-  })
-  const manifest = readManifest(outDir)
-  const sizes: Record<string, number> = {}
-  for (const key of staticClosure(manifest, entryKey(manifest))) {
-    const entry = manifest[key]
-    if (!entry) continue
-    const name =
-      PACKAGE_GROUPS.find((group) => entry.file.includes(`/pkg-${group}-`)) ??
-      'enclave'
-    sizes[name] = (sizes[name] ?? 0) + gzipBytes(outDir, entry.file)
+  const result = await build({ logLevel: 'silent', build: { write: false } })
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((item) =>
+    'output' in item ? item.output : [],
+  ) as unknown as (RenderedChunk | { type: 'asset' })[]
+  const chunks = new Map(
+    outputs
+      .filter((item): item is RenderedChunk => item.type === 'chunk')
+      .map((chunk) => [chunk.fileName, chunk]),
+  )
+
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry)
+  const closure = new Set<string>()
+  const visit = (fileName: string) => {
+    if (closure.has(fileName)) return
+    closure.add(fileName)
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported)
   }
-  fs.rmSync(outDir, { recursive: true, force: true })
+  if (entry) visit(entry.fileName)
+
+  const sizes: Record<string, number> = {}
+  for (const fileName of closure) {
+    const chunk = chunks.get(fileName)
+    if (!chunk) continue
+    const gzip = gzipSync(chunk.code).length
+    const rendered = Object.values(chunk.modules).reduce(
+      (sum, module) => sum + module.renderedLength,
+      0,
+    )
+    for (const [id, module] of Object.entries(chunk.modules)) {
+      const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]
+      const name = packageName ? groupOf(packageName) : 'enclave'
+      sizes[name] =
+        (sizes[name] ?? 0) +
+        Math.round((gzip * module.renderedLength) / Math.max(1, rendered))
+    }
+  }
   return sizes
 }
 

@@ -12,10 +12,14 @@
  *
  * When another tab opens a newer version, this tab must let go at once or
  * the other tab's upgrade hangs: on `versionchange` the connection is
- * closed and the app asks for a reload (see `onDatabaseReplaced`).
+ * closed and the app asks for a reload (see `database-events.ts`).
+ *
+ * Load this module lazily (`import('./database')`): Dexie is large, and the
+ * sign-in page does not need it.
  */
 import { Dexie, type EntityTable } from 'dexie'
 import type { SessionUser } from '../core/protocol'
+import { announceDatabaseReplaced } from './database-events'
 
 /** The kept session row. */
 export interface KeptSession {
@@ -39,27 +43,13 @@ export class EnclaveDatabase extends Dexie {
 /** The one database instance of this tab. */
 export const db = new EnclaveDatabase()
 
-type Listener = () => void
-const replacedListeners = new Set<Listener>()
-
-/**
- * Be told when another tab upgrades the database. The connection here is
- * already closed by then; the only way on is a reload.
- */
-export function onDatabaseReplaced(listener: Listener): () => void {
-  replacedListeners.add(listener)
-  return () => replacedListeners.delete(listener)
-}
-
 db.on('versionchange', () => {
   // Nothing is buffered in memory between writes (every write goes straight
   // to a transaction), so there is nothing left to save before closing.
   // Closed for good in this tab: reopening would ask for the old version
   // and fail against the upgraded database.
   db.close()
-  for (const listener of replacedListeners) {
-    listener()
-  }
+  announceDatabaseReplaced()
   return false
 })
 

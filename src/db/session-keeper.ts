@@ -5,11 +5,14 @@
  */
 import type { SessionUser } from '../core/protocol'
 import { createLogger } from '../app/logger'
-import { db, wipeLocalData, type KeptSession } from './database'
+import type { KeptSession } from './database'
 import { isQuotaError } from './storage-errors'
 import { reportStorageFull } from './storage-problems'
 
 const log = createLogger('db')
+
+// Dexie loads on first use, not with the first page.
+const database = () => import('./database')
 
 /** What the session store needs from local storage. */
 export interface SessionKeeper {
@@ -25,6 +28,7 @@ export interface SessionKeeper {
 export const indexedDbSessionKeeper: SessionKeeper = {
   async save(user, offlineUntil) {
     try {
+      const { db } = await database()
       await db.sessions.put({
         id: 'current',
         user,
@@ -45,6 +49,7 @@ export const indexedDbSessionKeeper: SessionKeeper = {
 
   async load() {
     try {
+      const { db } = await database()
       return (await db.sessions.get('current')) ?? null
     } catch (error) {
       log.warn('the kept session could not be read', error)
@@ -54,6 +59,7 @@ export const indexedDbSessionKeeper: SessionKeeper = {
 
   async forget() {
     try {
+      const { db } = await database()
       await db.sessions.delete('current')
     } catch (error) {
       log.warn('the kept session could not be removed', error)
@@ -61,6 +67,7 @@ export const indexedDbSessionKeeper: SessionKeeper = {
   },
 
   async wipe() {
+    const { db, wipeLocalData } = await database()
     try {
       await wipeLocalData()
     } catch (error) {

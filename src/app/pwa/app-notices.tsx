@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { messageFor } from '../../core/errors'
-import { onDatabaseReplaced } from '../../db/database'
+import { onDatabaseReplaced } from '../../db/database-events'
 import { onStorageFull } from '../../db/storage-problems'
 import { appUpdates } from './app-updates'
 
