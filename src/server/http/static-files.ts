@@ -22,21 +22,11 @@ const REVALIDATE = 'no-cache'
 export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
   const shellFile = path.join(distDir, 'index.html')
 
-  app.use(
-    '/*',
-    serveStatic({
-      root: path.relative(process.cwd(), distDir) || '.',
-      onFound: (_filePath, c) => {
-        // Decide by the URL, not the file path: the dist directory may itself
-        // sit under a folder named `assets`, and then the HTML shell would be
-        // cached for a year.
-        c.header(
-          'Cache-Control',
-          c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
-        )
-      },
-    }),
-  )
+  // Without a build there is nothing to serve; every page then answers with
+  // the "not built yet" message below instead of a warning per request.
+  if (fs.existsSync(distDir)) {
+    mountFiles(app, distDir)
+  }
 
   // Files only: a miss here is a 404, never the HTML shell.
   for (const prefix of ['/assets/*', `${MODELS_PATH}*`, `${RUNTIMES_PATH}*`]) {
@@ -63,4 +53,22 @@ export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
     c.header('Cache-Control', REVALIDATE)
     return c.html(fs.readFileSync(shellFile, 'utf8'))
   })
+}
+
+function mountFiles(app: Hono<AppEnv>, distDir: string): void {
+  app.use(
+    '/*',
+    serveStatic({
+      root: path.relative(process.cwd(), distDir) || '.',
+      onFound: (_filePath, c) => {
+        // Decide by the URL, not the file path: the dist directory may itself
+        // sit under a folder named `assets`, and then the HTML shell would be
+        // cached for a year.
+        c.header(
+          'Cache-Control',
+          c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+        )
+      },
+    }),
+  )
 }
