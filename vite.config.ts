@@ -11,6 +11,7 @@ import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { execSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { shippedAssets } from './models/vite-plugin'
 
 const version = (
   JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
@@ -38,6 +39,9 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // The shipped models and the MediaPipe runtime, under /models/ and
+    // /runtimes/ in the output folder.
+    shippedAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -74,7 +78,9 @@ export default defineConfig({
         // The plugin adds manifest.webmanifest itself.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         // The icons' SVG sources are for rendering the PNGs, not for pages.
-        globIgnores: ['icons/*.svg'],
+        // Models and runtimes are cached on first use under versioned names
+        // (src/sw.ts), not in the precache every install downloads.
+        globIgnores: ['icons/*.svg', 'models/**', 'runtimes/**'],
         // Precache everything the shell can ask for. A file over the limit
         // would be dropped silently and then missing offline, so the limit
         // sits well above the largest chunk rather than at the default 2 MiB.
@@ -94,7 +100,7 @@ export default defineConfig({
     proxy: { '/api': { target: apiTarget } },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'models/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15_000,
   },

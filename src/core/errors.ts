@@ -56,6 +56,17 @@ export const ERROR_MESSAGES = {
     'The connection was lost for too long, so the answer could not be resumed. Press Regenerate to ask again.',
   local_not_ready:
     'No model is installed on this device yet, and your engine choice allows only this device. Install a model or allow the cloud model.',
+  camera_denied:
+    'Enclave may not use the camera. Allow camera access for this site in the browser, then try again.',
+  camera_missing: 'No camera was found. Connect one, or open a photo instead.',
+  unsupported_image:
+    'This file cannot be opened as a photo. Choose a JPEG, PNG or WebP image that is not damaged.',
+  image_too_large:
+    'This photo is too large to work on here. Choose one under 50 megapixels, or make it smaller first.',
+  model_load_failed:
+    'The vision model could not be loaded. Reload the page; if it keeps happening, tell an administrator.',
+  model_integrity:
+    'A model file did not match its checksum, so it was not used. Reload the page to fetch it again.',
 } as const
 
 /** One error code, such as `'forbidden'`. */

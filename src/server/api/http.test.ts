@@ -172,9 +172,12 @@ describe('security headers', () => {
     const directives = csp.split(';').map((part) => part.trim())
     expect(directives).toContain("connect-src 'self'")
     expect(directives).toContain("frame-ancestors 'none'")
-    expect(directives).toContain("script-src 'self'")
+    // Compiling WebAssembly (MediaPipe) is the one allowance; no inline
+    // script and no eval of JavaScript.
+    expect(directives).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(directives).toContain("object-src 'none'")
     expect(csp).not.toContain('unsafe-inline')
+    expect(csp).not.toContain("'unsafe-eval'")
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
     expect(response.headers.get('x-frame-options')).toBe('DENY')

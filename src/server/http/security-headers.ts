@@ -12,7 +12,10 @@ export function securityHeaders(options: { https: boolean }) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
+      // MediaPipe compiles its wasm at run time, which needs
+      // 'wasm-unsafe-eval' (it allows WebAssembly compilation only, not
+      // eval of script text).
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],

@@ -1,0 +1,61 @@
+/**
+ * What the preview and the export show: the photo with the chosen faces
+ * redacted and the background treated, from pure functions only.
+ */
+import type { Box } from '../../vision/boxes'
+import { blurRegion } from '../../vision/blur'
+import {
+  composite,
+  cutOut,
+  solidBackground,
+  type Mask,
+} from '../../vision/mask-compositing'
+import { copyPixels, type Pixels } from '../../vision/pixels'
+import { redactFaces, type RedactionSettings } from '../../vision/redact'
+
+/** What happens behind the person. */
+export type BackgroundEffect = 'keep' | 'blur' | 'colour' | 'cut-out'
+
+/** Everything that decides the edited photo. */
+export interface PhotoEdit {
+  faces: readonly Box[]
+  redaction: RedactionSettings
+  background: BackgroundEffect
+  /** The replacement colour, as `#rrggbb`. */
+  colour: string
+  mask: Mask | null
+}
+
+function rgb(colour: string): [number, number, number] {
+  const value = Number.parseInt(colour.slice(1), 16)
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255]
+}
+
+/** The edited photo. */
+export function applyEdit(photo: Pixels, edit: PhotoEdit): Pixels {
+  const redacted = redactFaces(photo, edit.faces, edit.redaction)
+  if (edit.background === 'keep' || !edit.mask) {
+    return redacted
+  }
+  if (edit.background === 'cut-out') {
+    return cutOut(redacted, edit.mask)
+  }
+  if (edit.background === 'colour') {
+    return composite(
+      redacted,
+      solidBackground(redacted, rgb(edit.colour)),
+      edit.mask,
+    )
+  }
+  const blurred = copyPixels(redacted)
+  const radius = Math.max(
+    4,
+    Math.round(Math.min(photo.width, photo.height) / 40),
+  )
+  blurRegion(
+    blurred,
+    { x: 0, y: 0, width: photo.width, height: photo.height },
+    radius,
+  )
+  return composite(redacted, blurred, edit.mask)
+}
