@@ -237,3 +237,8 @@ export interface ChatErrorEvent {
   code: ErrorCode
   message: string
 }
+
+/** Answer to `GET /api/ai/status`: whether the cloud engine can answer. */
+export interface AiStatusResponse {
+  cloud: { configured: boolean; model: string | null }
+}

@@ -5,6 +5,19 @@
  * What is kept where:
  * - `sessions`: the last good session (user, roles, permissions and how
  *   long it may be used offline), one row with id `current`. Never a token.
+ * - `responses` (v2): the assistant's response cache, one row per user and
+ *   key (`<userId>:<sha256>`); the answer text, never a token.
+ * - `conversations` and `messages` (v2): the user's chats, messages ordered
+ *   by `seq` within a conversation.
+ * - `metrics` (v2): one row per generation (engine, cold or warm, timings,
+ *   tokens, cache hit); no prompt or answer text.
+ * - `settings` (v2): small per-device values by key, such as the cloud
+ *   model last seen, needed to build cache keys offline.
+ * - `visionMetrics` (v3): one row per vision run (task, delegate, cold or
+ *   warm, milliseconds); never the image. Apart from `metrics`, whose rows
+ *   describe generations.
+ * - `visionResults` (v3): the user's exported vision results with a small
+ *   redacted thumbnail, counts and settings; never the original photo.
  *
  * Changing a table's schema string without adding a new `version()` breaks
  * every existing install, and removing a table in a new version deletes the
@@ -19,7 +32,15 @@
  */
 import { Dexie, type EntityTable } from 'dexie'
 import type { SessionUser } from '../core/protocol'
+import type {
+  ConversationRow,
+  MessageRow,
+  MetricRow,
+  ResponseRow,
+  SettingRow,
+} from './assistant-rows'
 import { announceDatabaseReplaced } from './database-events'
+import type { VisionMetricRow, VisionResultRow } from './vision-rows'
 
 /** The kept session row. */
 export interface KeptSession {
@@ -33,10 +54,32 @@ export interface KeptSession {
 /** The app's Dexie database with its tables. */
 export class EnclaveDatabase extends Dexie {
   sessions!: EntityTable<KeptSession, 'id'>
+  responses!: EntityTable<ResponseRow, 'id'>
+  conversations!: EntityTable<ConversationRow, 'id'>
+  messages!: EntityTable<MessageRow, 'id'>
+  metrics!: EntityTable<MetricRow, 'id'>
+  settings!: EntityTable<SettingRow, 'key'>
+  visionMetrics!: EntityTable<VisionMetricRow, 'id'>
+  visionResults!: EntityTable<VisionResultRow, 'id'>
 
   constructor(name = 'enclave') {
     super(name)
     this.version(1).stores({ sessions: 'id' })
+    // Version 2 adds the assistant's tables; version 1's stays as shipped.
+    this.version(2).stores({
+      sessions: 'id',
+      responses: 'id, userId, [userId+lastUsedAt]',
+      conversations: 'id, [userId+updatedAt]',
+      messages: 'id, [conversationId+seq]',
+      metrics: '++id, userId, at',
+      settings: 'key',
+    })
+    // Version 3 adds the vision module's tables; Dexie keeps the tables of
+    // earlier versions, so only the new ones are listed.
+    this.version(3).stores({
+      visionMetrics: '++id, userId, at',
+      visionResults: '++id, [userId+at]',
+    })
   }
 }
 

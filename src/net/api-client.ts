@@ -34,9 +34,12 @@ export interface RequestOptions {
   /**
    * How to read a successful answer: JSON (the default), or the raw bytes as
    * a Blob, for downloads such as the audit log's CSV. Errors are JSON either
-   * way.
+   * way. `response` hands back the open Response for the caller to read as
+   * a stream (the assistant's event stream).
    */
-  as?: 'json' | 'blob'
+  as?: 'json' | 'blob' | 'response'
+  /** Extra request headers, such as `Last-Event-ID` when resuming a stream. */
+  headers?: Record<string, string>
 }
 
 /** Call `/api/<path>`; resolves to the parsed body, or undefined for 204. */
@@ -45,7 +48,8 @@ export async function apiRequest<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
-    Accept: options.as === 'blob' ? '*/*' : 'application/json',
+    Accept: acceptFor(options.as),
+    ...options.headers,
   }
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -75,6 +79,10 @@ export async function apiRequest<T>(
     return undefined as T
   }
 
+  if (response.ok && options.as === 'response') {
+    return response as T
+  }
+
   if (response.ok && options.as === 'blob') {
     try {
       return (await response.blob()) as T
@@ -100,6 +108,12 @@ export async function apiRequest<T>(
     throw errorFromBody(parsed, response)
   }
   return parsed as T
+}
+
+function acceptFor(as: RequestOptions['as']): string {
+  if (as === 'blob') return '*/*'
+  if (as === 'response') return 'text/event-stream, application/json'
+  return 'application/json'
 }
 
 function errorFromBody(body: unknown, response: Response): ApiRequestError {

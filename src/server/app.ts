@@ -13,6 +13,7 @@ import { requestLog } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { mountStaticFiles } from './http/static-files'
 import { mountAdminRoutes } from './routes/admin-routes'
+import { hasOwnBodyLimit, mountAiRoutes } from './routes/ai-routes'
 import { mountAuthRoutes } from './routes/auth-routes'
 import { mountSessionRoutes } from './routes/session-routes'
 import type { Services } from './services'
@@ -43,19 +44,25 @@ export function createApp(
   const api = new Hono<AppEnv>()
   api.use(async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    // An event stream sets its own `no-cache, no-transform`, which proxies
+    // need to see to pass it through unbuffered.
+    if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      c.header('Cache-Control', 'no-store')
+    }
   })
-  api.use(
-    bodyLimit({
-      maxSize: services.config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large')
-      },
-    }),
+  const generalBodyLimit = bodyLimit({
+    maxSize: services.config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large')
+    },
+  })
+  api.use((c, next) =>
+    hasOwnBodyLimit(c.req.path) ? next() : generalBodyLimit(c, next),
   )
   mountAuthRoutes(api)
   mountSessionRoutes(api)
   mountAdminRoutes(api)
+  mountAiRoutes(api, services.config.aiMaxBodyBytes)
   api.all('*', () => {
     throw new ApiError(404, 'not_found')
   })

@@ -47,6 +47,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     seed,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Open event streams would otherwise hold the server open until
+        // their upstreams finish.
+        services.ai.hub.closeAll()
         server.close((error) => {
           db.close()
           if (error) {

@@ -6,6 +6,9 @@
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import { AccessTokens, type SigningKeys } from './auth/access-tokens'
+import { AiLimits } from './ai/ai-limits'
+import { GenerationHub } from './ai/generation-hub'
+import { OpenAiUpstream } from './ai/openai-upstream'
 import { Throttle } from './auth/throttle'
 import { AuditLog } from './store/audit'
 import type { Db } from './store/database'
@@ -23,7 +26,15 @@ export interface Services {
   accessTokens: AccessTokens
   accountThrottle: Throttle
   addressThrottle: Throttle
+  ai: AiServices
   now: () => number
+}
+
+/** The cloud engine's parts; `upstream` is null when none is configured. */
+export interface AiServices {
+  upstream: OpenAiUpstream | null
+  hub: GenerationHub
+  limits: AiLimits
 }
 
 /** Wire the services around an open database and signing keys. */
@@ -55,6 +66,11 @@ export function createServices(options: {
       windowMs,
       now,
     ),
+    ai: {
+      upstream: config.llm ? new OpenAiUpstream(config.llm) : null,
+      hub: new GenerationHub(config.sseResumeSeconds * 1000, now),
+      limits: new AiLimits(config.aiRatePerMinute, config.aiMaxStreams, now),
+    },
     now,
   }
 }

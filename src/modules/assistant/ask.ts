@@ -1,0 +1,158 @@
+/**
+ * One question to the assistant, from the cache lookup to the stored
+ * answer: cache-aside, the engine policy, the generation, then the cache
+ * write and the metric. Framework-free; the chat hook calls it and renders
+ * what it reports.
+ */
+import { cacheEngine } from '../../ai/cache-engine'
+import { cacheKey } from '../../ai/cache-key'
+import { cloudEngine } from '../../ai/cloud-engine'
+import type { EngineId, Generation, GenerationSummary } from '../../ai/engine'
+import { chooseEngine, type EngineSetting } from '../../ai/engine-policy'
+import type { ErrorCode } from '../../core/errors'
+import type { ChatMessage } from '../../core/protocol'
+import { createLogger } from '../../app/logger'
+import { MetricsStore } from '../../db/metrics'
+import { ResponseCache } from '../../db/response-cache'
+import type { ApiCall } from '../../net/chat-stream'
+import { ApiRequestError } from '../../net/api-client'
+
+const log = createLogger('assistant')
+const cache = new ResponseCache()
+const metrics = new MetricsStore()
+// Engines that have answered since the page opened: the first answer of
+// each is "cold" (connection set-up, model load), the rest "warm".
+const warmEngines = new Set<EngineId>()
+
+/** What the caller knows when asking. */
+export interface AskInput {
+  userId: string
+  prompt: string
+  context: ChatMessage[]
+  model: string
+  online: boolean
+  cloudPermitted: boolean
+  setting: EngineSetting
+  bypassCache: boolean
+  call: ApiCall
+}
+
+/** How asking ended. */
+export type AskOutcome =
+  | { kind: 'answered'; summary: GenerationSummary; text: string }
+  | {
+      kind: 'failed'
+      code: ErrorCode
+      retryAfterSeconds: number | null
+      text: string
+    }
+
+/** Ask once; `onStart` gets the generation (for Stop), `onToken` each piece. */
+export async function ask(
+  input: AskInput,
+  onStart: (generation: Generation, engine: EngineId) => void,
+  onToken: (text: string) => void,
+): Promise<AskOutcome> {
+  const key = await cacheKey({
+    prompt: input.prompt,
+    context: input.context,
+    model: input.model,
+    params: {},
+  })
+  const hit = input.bypassCache ? null : await lookup(input.userId, key)
+  const decision = chooseEngine({
+    online: input.online,
+    cloudPermitted: input.cloudPermitted,
+    // The on-device model plugs in here once it is built.
+    localReady: false,
+    setting: input.setting,
+    cacheHit: hit !== null,
+    bypassCache: input.bypassCache,
+  })
+  if ('refused' in decision) {
+    return {
+      kind: 'failed',
+      code: decision.refused,
+      retryAfterSeconds: null,
+      text: '',
+    }
+  }
+
+  const engine =
+    decision.engine === 'cache' && hit
+      ? cacheEngine(hit)
+      : cloudEngine(input.call)
+  const generation = engine.generate({
+    requestId: crypto.randomUUID(),
+    messages: [...input.context, { role: 'user', content: input.prompt }],
+  })
+  onStart(generation, engine.id)
+
+  let text = ''
+  for await (const token of generation.tokens) {
+    text += token
+    onToken(token)
+  }
+  try {
+    const summary = await generation.summary
+    await record(input.userId, summary)
+    if (summary.engine !== 'cache' && summary.finishReason === 'stop') {
+      await store(input.userId, key, text, input.prompt, summary.model)
+    }
+    return { kind: 'answered', summary, text }
+  } catch (error) {
+    const failure =
+      error instanceof ApiRequestError
+        ? error
+        : new ApiRequestError('server_error', 0)
+    return {
+      kind: 'failed',
+      code: failure.code,
+      retryAfterSeconds: failure.retryAfterSeconds,
+      text,
+    }
+  }
+}
+
+async function lookup(userId: string, key: string) {
+  try {
+    return await cache.get(userId, key)
+  } catch (error) {
+    // A broken cache must not stop the assistant: ask an engine instead.
+    log.warn('the response cache could not be read', error)
+    return null
+  }
+}
+
+async function store(
+  userId: string,
+  key: string,
+  answer: string,
+  prompt: string,
+  model: string,
+) {
+  try {
+    await cache.put(userId, key, { answer, prompt, model })
+  } catch (error) {
+    log.warn('the answer could not be cached', error)
+  }
+}
+
+async function record(userId: string, summary: GenerationSummary) {
+  const warmth = warmEngines.has(summary.engine) ? 'warm' : 'cold'
+  warmEngines.add(summary.engine)
+  try {
+    await metrics.record({
+      userId,
+      at: Date.now(),
+      engine: summary.engine,
+      warmth,
+      firstTokenMs: summary.firstTokenMs,
+      totalMs: summary.totalMs,
+      tokens: summary.tokens,
+      cacheHit: summary.engine === 'cache',
+    })
+  } catch (error) {
+    log.warn('the metric could not be recorded', error)
+  }
+}
