@@ -306,5 +306,27 @@ describe('SessionStore', () => {
       expect(keeper.wiped).toBe(true)
       expect(keeper.kept).toBeNull()
     })
+
+    it('notices a server that comes back without the browser going offline', async () => {
+      const routes: Record<string, Route[]> = {}
+      fakeApi(routes)
+      const keeper = memoryKeeper({
+        id: 'current',
+        user,
+        offlineUntil: Date.now() + 3_600_000,
+        savedAt: 0,
+      })
+      const store = new SessionStore(keeper)
+      await store.start()
+      expect(store.getState()).toMatchObject({ offline: true })
+
+      routes['auth/refresh'] = [() => json(200, session('back'))]
+      await vi.advanceTimersByTimeAsync(5_000)
+
+      expect(store.getState()).toMatchObject({
+        status: 'signed-in',
+        offline: false,
+      })
+    })
   })
 })

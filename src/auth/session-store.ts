@@ -41,7 +41,12 @@ type RefreshOutcome = 'renewed' | 'refused' | 'unreachable'
 
 const REFRESH_LEAD_MS = 60_000
 const MIN_REFRESH_DELAY_MS = 5_000
-const OFFLINE_RETRY_MS = 30_000
+// While the server cannot be reached, try again after 5 s, then twice as
+// long each time up to a minute: a restarted server is noticed within
+// seconds, without the browser's `online` event (which only fires when the
+// device itself loses its network), and a long outage costs little.
+const OFFLINE_RETRY_FIRST_MS = 5_000
+const OFFLINE_RETRY_MAX_MS = 60_000
 
 // Tabs share the refresh cookie. Two tabs refreshing at once would present
 // the same single-use token twice, which the server treats as theft and
@@ -65,6 +70,7 @@ export class SessionStore {
   private refreshing: Promise<RefreshOutcome> | null = null
   private readonly ready: Promise<void>
   private markReady: () => void = () => undefined
+  private offlineRetryMs = OFFLINE_RETRY_FIRST_MS
 
   constructor(
     private readonly keeper: SessionKeeper = keepNothing,
@@ -202,7 +208,7 @@ export class SessionStore {
           // A dropped connection is not a sign-out: keep the session,
           // say it is offline, and try again shortly.
           this.set({ ...this.state, offline: true })
-          this.schedule(OFFLINE_RETRY_MS)
+          this.scheduleOfflineRetry()
         }
         return 'unreachable'
       }
@@ -234,10 +240,19 @@ export class SessionStore {
       expiresAt: kept.offlineUntil,
       offline: true,
     })
-    this.schedule(OFFLINE_RETRY_MS)
+    this.scheduleOfflineRetry()
+  }
+
+  private scheduleOfflineRetry(): void {
+    this.schedule(this.offlineRetryMs)
+    this.offlineRetryMs = Math.min(
+      this.offlineRetryMs * 2,
+      OFFLINE_RETRY_MAX_MS,
+    )
   }
 
   private async accept(session: SessionResponse): Promise<void> {
+    this.offlineRetryMs = OFFLINE_RETRY_FIRST_MS
     this.accessToken = session.accessToken
     this.set({
       status: 'signed-in',

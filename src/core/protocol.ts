@@ -19,7 +19,10 @@ export const PASSWORD_MAX = 256
 /** Body of `POST /api/auth/login`. */
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'Enter a username.').max(USERNAME_MAX),
-  password: z.string().min(1, 'Enter a password.').max(PASSWORD_MAX),
+  password: z
+    .string()
+    .min(1, 'Enter a password.')
+    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
 })
 
 /** What a sign-in form sends. */
@@ -147,7 +150,9 @@ const rolesSchema = z
 
 // The length rule lives in the password policy, which answers with
 // `weak_password` and a clear reason; the schema only caps the size.
-const newPasswordSchema = z.string().max(PASSWORD_MAX)
+const newPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
 
 /** Body of `POST /api/users`. */
 export const createUserRequestSchema = z.object({

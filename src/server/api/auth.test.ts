@@ -234,3 +234,41 @@ describe('POST /api/auth/logout', () => {
     expect(response.status).toBe(204)
   })
 })
+
+describe('cookie-only routes and other origins', () => {
+  it('refuses a refresh sent from a page on another origin', async () => {
+    const signedIn = await signIn(t.url, 'viewer')
+    const response = await fetch(`${t.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: signedIn.cookie, origin: 'http://127.0.0.1:1' },
+    })
+
+    expect(response.status).toBe(403)
+    expect((await errorBody(response)).error.code).toBe('forbidden')
+  })
+
+  it('refuses a sign-out sent from a page on another origin, and the session lives on', async () => {
+    const signedIn = await signIn(t.url, 'viewer')
+    const refused = await fetch(`${t.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: signedIn.cookie, origin: 'http://127.0.0.1:1' },
+    })
+    expect(refused.status).toBe(403)
+
+    const sameOrigin = await fetch(`${t.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: signedIn.cookie, origin: new URL(t.url).origin },
+    })
+    expect(sameOrigin.status).toBe(200)
+  })
+})
+
+describe('the bearer scheme', () => {
+  it('accepts the scheme name in any case', async () => {
+    const signedIn = await signIn(t.url, 'viewer')
+    const response = await fetch(`${t.url}/api/me`, {
+      headers: { authorization: `bearer ${signedIn.session.accessToken}` },
+    })
+    expect(response.status).toBe(200)
+  })
+})

@@ -261,6 +261,12 @@ describe('the built client', () => {
     expect(await response.text()).not.toContain(SHELL_MARKER)
   })
 
+  it('keeps the build tools’ dot-folders private', async () => {
+    const response = await fetch(`${t.url}/.vite/manifest.json`)
+
+    expect(response.status).toBe(404)
+  })
+
   it('answers an app route such as /vision with the HTML shell', async () => {
     const response = await fetch(`${t.url}/vision`)
 

@@ -145,3 +145,34 @@ describe('throttling behind a trusted proxy', () => {
     )
   })
 })
+
+describe('throttling a burst of parallel guesses', () => {
+  let t: TestServer
+
+  beforeAll(async () => {
+    t = await startTestServer()
+  })
+
+  afterAll(async () => {
+    await t.close()
+  })
+
+  it('checks no more passwords than the limit when guesses arrive at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(t, 'viewer', `guess-${i}`)),
+    )
+    const statuses = answers.map((response) => response.status)
+
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25)
+  })
+
+  it('lets a right password through under the limit without using it up', async () => {
+    const good = await login(t, 'editor', DEMO_PASSWORD)
+    expect(good.status).toBe(200)
+    for (let i = 0; i < 4; i++) {
+      expect((await login(t, 'editor', `wrong-${i}`)).status).toBe(401)
+    }
+    expect((await login(t, 'editor', DEMO_PASSWORD)).status).toBe(200)
+  })
+})

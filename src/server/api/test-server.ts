@@ -44,6 +44,8 @@ export async function startTestServer(
     `<!doctype html><html><head>${SHELL_MARKER}</head><body></body></html>`,
   )
   fs.writeFileSync(path.join(distDir, ASSET_PATH), 'export const app = 1\n')
+  fs.mkdirSync(path.join(distDir, '.vite'), { recursive: true })
+  fs.writeFileSync(path.join(distDir, '.vite/manifest.json'), '{}\n')
 
   const server = await startServer(
     loadConfig({

@@ -49,6 +49,15 @@ export class Throttle {
     }
   }
 
+  /** Take back the most recent failure (an attempt that turned out good). */
+  forgiveOne(key: string): void {
+    const recent = this.recent(key)
+    recent.pop()
+    if (recent.length === 0) {
+      this.failures.delete(key)
+    }
+  }
+
   /** Forget the key's failures (after a successful sign-in). */
   reset(key: string): void {
     this.failures.delete(key)

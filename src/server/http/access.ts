@@ -98,7 +98,8 @@ export function callerOf(c: Context<AppEnv>): Caller {
  */
 async function authenticate(c: Context<AppEnv>): Promise<Caller> {
   const header = c.req.header('authorization') ?? ''
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)
+  // The scheme name is case-insensitive (RFC 9110); the token is not.
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header)
   if (!match?.[1]) {
     throw new ApiError(401, 'unauthenticated')
   }

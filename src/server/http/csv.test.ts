@@ -32,6 +32,11 @@ describe('csvCell', () => {
     expect(csvCell('\tcmd')).toBe("'\tcmd")
   })
 
+  it('neutralises a formula after a semicolon, for locales that split there', () => {
+    expect(csvCell('x;=1+1')).toBe('"x;\'=1+1"')
+    expect(csvCell('a;b')).toBe('"a;b"')
+  })
+
   it('keeps negative numbers as numbers', () => {
     expect(csvCell(-5)).toBe('-5')
   })

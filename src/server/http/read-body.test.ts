@@ -141,6 +141,12 @@ describe('readBody', () => {
     expect(response.status).toBe(415)
   })
 
+  it('refuses a JSON dialect such as JSON Patch', async () => {
+    const response = await post('{}', 'application/json-patch+json')
+
+    expect(response.status).toBe(415)
+  })
+
   it('refuses malformed JSON with invalid_json', async () => {
     const response = await post('{"username": "admin",', 'application/json')
 

@@ -13,7 +13,8 @@ export async function readBody<S extends z.ZodType>(
   schema: S,
 ): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? ''
-  if (!/^application\/json\b/i.test(type)) {
+  // Exactly JSON, with or without parameters: not `application/json-patch+json`.
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type')
   }
 

@@ -22,6 +22,12 @@ const REVALIDATE = 'no-cache'
 export function mountStaticFiles(app: Hono<AppEnv>, distDir: string): void {
   const shellFile = path.join(distDir, 'index.html')
 
+  // Dot-folders of the build (the bundler's manifest) are for tools, not
+  // for browsers.
+  app.get('/.*', (c) =>
+    c.json({ error: { code: 'not_found', message: 'No such file.' } }, 404),
+  )
+
   // Without a build there is nothing to serve; every page then answers with
   // the "not built yet" message below instead of a warning per request.
   if (fs.existsSync(distDir)) {

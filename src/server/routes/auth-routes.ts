@@ -50,14 +50,19 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
       }
     }
 
+    // Count the attempt as a failure before the password is checked, in the
+    // same tick as the check above. Counting after the (slow) comparison
+    // let a burst of parallel guesses all pass the check before any of
+    // them was counted; a good password takes the count back below.
+    services.accountThrottle.fail(accountKey)
+    services.addressThrottle.fail(address)
+
     const user = services.users.byUsername(body.username)
     const passwordMatches = user
       ? await verifyPassword(user.passwordHash, body.password)
       : (await verifyAgainstDummy(body.password), false)
 
     if (!user || !passwordMatches || user.disabled) {
-      services.accountThrottle.fail(accountKey)
-      services.addressThrottle.fail(address)
       services.audit.record({
         actorId: user?.id ?? null,
         actor: body.username,
@@ -77,6 +82,7 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
     }
 
     services.accountThrottle.reset(accountKey)
+    services.addressThrottle.forgiveOne(address)
     const refresh = services.refreshTokens.issue(user.id)
     setRefreshCookie(c, refresh.token, refresh.expiresAt)
     services.audit.record({
@@ -92,6 +98,7 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
 
   route(api, 'POST', '/auth/refresh', PUBLIC, async (c) => {
     const { services } = c.var
+    refuseOtherOrigins(c)
     const presented = getCookie(c, REFRESH_COOKIE)
     if (!presented) {
       throw new ApiError(401, 'refresh_invalid')
@@ -144,6 +151,7 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
 
   route(api, 'POST', '/auth/logout', PUBLIC, (c) => {
     const { services } = c.var
+    refuseOtherOrigins(c)
     const presented = getCookie(c, REFRESH_COOKIE)
     if (presented) {
       services.refreshTokens.revokeFamilyOf(presented)
@@ -193,6 +201,32 @@ async function sessionFor(
       permissions,
     },
     offlineGraceHours: services.config.offlineGraceHours,
+  }
+}
+
+/**
+ * Refresh and sign-out act on the cookie alone. SameSite=Strict keeps other
+ * sites from sending it, but "site" ignores ports and subdomains, so a page
+ * on another port of this host could still sign a user out. Browsers send
+ * `Origin` on every POST; one that is not this server's is refused.
+ */
+function refuseOtherOrigins(c: Context<AppEnv>): void {
+  const origin = c.req.header('origin')
+  if (origin === undefined) {
+    return
+  }
+  const forwardedHost = c.var.services.config.trustProxy
+    ? c.req.header('x-forwarded-host')
+    : undefined
+  const host = forwardedHost ?? c.req.header('host')
+  let originHost: string | null = null
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    originHost = null
+  }
+  if (!host || originHost !== host) {
+    throw new ApiError(403, 'forbidden')
   }
 }
 

@@ -14,7 +14,10 @@ export type Db = Database.Database
 /** Open (and create if needed) the database under `dataDir`. */
 export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const db = new Database(path.join(dataDir, 'enclave.db'))
+  const file = path.join(dataDir, 'enclave.db')
+  const db = new Database(file)
+  // Password hashes and the audit log: readable by the server's user only.
+  fs.chmodSync(file, 0o600)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
