@@ -219,14 +219,16 @@ function refuseOtherOrigins(c: Context<AppEnv>): void {
     ? c.req.header('x-forwarded-host')
     : undefined
   const host = forwardedHost ?? c.req.header('host')
-  let originHost: string | null = null
-  try {
-    originHost = new URL(origin).host
-  } catch {
-    originHost = null
-  }
-  if (!host || originHost !== host) {
+  if (!host || hostOf(origin) !== host) {
     throw new ApiError(403, 'forbidden')
+  }
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host
+  } catch {
+    return null
   }
 }
 
