@@ -5,6 +5,7 @@
  * been built first (`npm test` does that).
  */
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './e2e/chromium'
 import {
   E2E_DATA_DIR,
   E2E_DEMO_PASSWORD,
@@ -23,17 +24,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: `rm -rf '${E2E_DATA_DIR}' && tsx src/server/main.ts`,

@@ -16,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { startTestUpstream } from '../src/server/testing/test-upstream'
 
 const PASSWORD = 'bench-password-assistant'
@@ -171,10 +172,7 @@ async function cacheLookups() {
   await vite.listen()
   const address = vite.httpServer?.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)

@@ -21,6 +21,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { SessionResponse } from '../src/core/protocol'
 import { loadConfig } from '../src/server/config'
 import { startServer, type RunningServer } from '../src/server/server'
@@ -37,14 +38,6 @@ const SCROLL_MS = 5_000
 const SCROLL_PX_PER_FRAME = 1_800
 const BROWSER_ROWS = 100_000
 const BROWSER_REFERENCE_ROWS = 1_000
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** The filters whose page latency is measured, by name. */
 const FILTERS: Record<string, (rows: number) => string> = {
@@ -335,10 +328,7 @@ async function main(): Promise<void> {
     const store = await storeFigures(root)
 
     process.stdout.write('Scrolling the audit table in Chromium…\n')
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    })
+    const browser = await chromium.launch(chromiumLaunchOptions())
     let large
     let reference
     try {

@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { loadConfig } from '../src/server/config'
 import { startServer } from '../src/server/server'
 
@@ -52,16 +53,7 @@ async function main(): Promise<void> {
       ENCLAVE_LOG_LEVEL: 'silent',
     }),
   )
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
 
   const cold: number[] = []
   const warm: number[] = []

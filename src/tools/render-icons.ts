@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../../e2e/chromium'
 
 const ICONS = path.resolve('public/icons')
 const OUTPUTS = [
@@ -18,10 +19,7 @@ const OUTPUTS = [
   { source: 'maskable.svg', file: 'maskable-512.png', size: 512 },
 ]
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 const page = await browser.newPage()
 for (const output of OUTPUTS) {
   const svg = fs.readFileSync(path.join(ICONS, output.source), 'utf8')
