@@ -34,6 +34,7 @@ export class VisionClient {
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
   private readonly listeners = new Set<(status: VisionStatus) => void>()
+  private readonly runListeners = new Set<(run: RunInfo) => void>()
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<VisionMessage>) => {
@@ -44,6 +45,10 @@ export class VisionClient {
       }
       const waiting = this.pending.get(message.id)
       this.pending.delete(message.id)
+      if (message.type === 'faces' || message.type === 'mask') {
+        const run = message.run
+        this.runListeners.forEach((listener) => listener(run))
+      }
       if (message.type === 'failed') {
         waiting?.reject(new VisionError(message.code, message.detail))
       } else {
@@ -67,6 +72,12 @@ export class VisionClient {
   onStatus(listener: (status: VisionStatus) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Be told how every run went (task, delegate, cold or warm, time). */
+  onRun(listener: (run: RunInfo) => void): () => void {
+    this.runListeners.add(listener)
+    return () => this.runListeners.delete(listener)
   }
 
   /** Find faces; the bitmap is transferred and closed by the worker. */

@@ -8,10 +8,12 @@ import { useEffect, useMemo, useState } from 'react'
 import { messageFor } from '../../core/errors'
 import { unscaleBox } from '../../vision/boxes'
 import { personFraction, type Mask } from '../../vision/mask-compositing'
+import type { Pixels } from '../../vision/pixels'
 import { DEFAULT_REDACTION } from '../../vision/redact'
 import { personSummary } from '../../vision/results-text'
 import { VisionError, type VisionClient } from '../../vision/vision-client'
 import { createLogger } from '../../app/logger'
+import type { VisionResultRow } from '../../db/vision-rows'
 import { FaceList, type FoundFace } from './face-list'
 import { applyEdit, type BackgroundEffect } from './photo-effects'
 import {
@@ -23,8 +25,15 @@ import {
 } from './photo-loading'
 import { PhotoPreview } from './photo-preview'
 import { RedactionControls } from './redaction-controls'
+import { thumbnailOf } from './thumbnail'
 
 const log = createLogger('vision')
+
+/** What an export keeps in the history (the page adds who and when). */
+export type ExportedResult = Omit<
+  VisionResultRow,
+  'id' | 'userId' | 'at' | 'delegate'
+>
 
 /** What the worker found in one photo, for one run. */
 interface RunResult {
@@ -42,9 +51,17 @@ function failureText(error: unknown): string {
   return messageFor('model_load_failed')
 }
 
-/** The photo workflow; `runKey` changes when runs must be redone. */
-export function PhotoEditor(props: { client: VisionClient; runKey: number }) {
-  const { client, runKey } = props
+/**
+ * The photo workflow; `runKey` changes when runs must be redone, and a new
+ * `incoming` file (a still from the camera) is opened as if it was chosen.
+ */
+export function PhotoEditor(props: {
+  client: VisionClient
+  runKey: number
+  incoming: File | null
+  onExported: (result: ExportedResult) => void
+}) {
+  const { client, runKey, incoming, onExported } = props
   const [photo, setPhoto] = useState<OpenedPhoto | null>(null)
   const [result, setResult] = useState<RunResult | null>(null)
   const [redaction, setRedaction] = useState(DEFAULT_REDACTION)
@@ -102,6 +119,28 @@ export function PhotoEditor(props: { client: VisionClient; runKey: number }) {
       }),
     [photo, faces, redaction, background, colour, mask],
   )
+
+  useEffect(() => {
+    if (incoming) {
+      void choose(incoming)
+    }
+  }, [incoming])
+
+  async function exportPhoto(pixels: Pixels, opened: OpenedPhoto) {
+    await downloadPng(pixels, opened.name)
+    const shown = faces ?? []
+    onExported({
+      name: opened.name,
+      thumbnail: await thumbnailOf(pixels),
+      width: pixels.width,
+      height: pixels.height,
+      faces: shown.length,
+      redacted: shown.filter((face) => face.redact).length,
+      personPercent: mask ? Math.round(personFraction(mask) * 100) : null,
+      redaction,
+      background,
+    })
+  }
 
   async function choose(file: File | undefined) {
     if (!file) {
@@ -173,7 +212,7 @@ export function PhotoEditor(props: { client: VisionClient; runKey: number }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void downloadPng(edited, photo.name)}
+            onClick={() => void exportPhoto(edited, photo)}
           >
             Export
           </button>

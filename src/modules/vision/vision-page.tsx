@@ -1,12 +1,20 @@
 /**
- * The vision module: photos are edited on this device by the vision worker
- * (MediaPipe), with a choice of processor. Nothing is uploaded.
+ * The vision module: photos and the live camera are processed on this
+ * device by the vision worker (MediaPipe), with a choice of processor;
+ * every run is recorded as a metric and every export kept in the history.
+ * Nothing is uploaded.
  */
 import { useState } from 'react'
 import { PageHeader } from '../../app/page-header'
+import { useSession } from '../../auth/session-context'
+import { messageFor } from '../../core/errors'
 import type { DelegateChoice } from '../../vision/vision-protocol'
+import { HistoryList } from './history-list'
+import { LiveCamera } from './live-camera'
 import { PhotoEditor } from './photo-editor'
+import { useRunMetrics } from './use-run-metrics'
 import { useVisionClient } from './use-vision-client'
+import { useVisionHistory } from './use-vision-history'
 import './vision.css'
 
 const TASK_NAMES = { 'face-detection': 'face', segmentation: 'person' }
@@ -16,6 +24,11 @@ export default function VisionPage() {
   const { client, status } = useVisionClient()
   const [choice, setChoice] = useState<DelegateChoice>('auto')
   const [runKey, setRunKey] = useState(0)
+  const [still, setStill] = useState<File | null>(null)
+  const session = useSession()
+  const userId = session.status === 'signed-in' ? session.user.id : ''
+  const history = useVisionHistory(userId)
+  useRunMetrics(client, userId)
 
   async function choose(next: DelegateChoice) {
     setChoice(next)
@@ -27,8 +40,9 @@ export default function VisionPage() {
     <section className="page vision-page">
       <PageHeader module="vision" />
       <p>
-        Photos are processed on this device and never uploaded. The live camera
-        and the history of results are not built yet.
+        Photos and camera frames are processed on this device and never
+        uploaded. Replacing the background with another image and adding other
+        MediaPipe models are not built yet.
       </p>
       <label>
         Processor{' '}
@@ -56,7 +70,38 @@ export default function VisionPage() {
         {status.gpuFailure &&
           ` The GPU failed (${status.gpuFailure}), so this ran on the CPU.`}
       </p>
-      {client && <PhotoEditor client={client} runKey={runKey} />}
+      {client && (
+        <>
+          <LiveCamera client={client} onPhoto={setStill} />
+          <h2>Photo</h2>
+          <PhotoEditor
+            client={client}
+            runKey={runKey}
+            incoming={still}
+            onExported={(result) =>
+              void history.add({
+                ...result,
+                at: Date.now(),
+                delegate: status.delegate,
+              })
+            }
+          />
+        </>
+      )}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {history.failed && <p role="alert">{messageFor('storage_full')}</p>}
+        {history.results ? (
+          <HistoryList
+            results={history.results}
+            onRemove={(id) => void history.remove(id)}
+          />
+        ) : (
+          <p role="status">
+            <progress aria-label="Loading the history" /> Loading the history…
+          </p>
+        )}
+      </section>
     </section>
   )
 }

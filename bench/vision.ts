@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:vision`: the vision worker's figures, written to
+ * bench/results/vision.json.
+ *
+ * - Warm median and p95 per image for face detection and segmentation on
+ *   each delegate, through our pipeline (page → worker → page).
+ * - The cold start: a new worker, the wasm, the model and the first run.
+ * - In the same run, alternating, MediaPipe called directly on the same
+ *   image as the reference, and our pipeline's overhead as a ratio of the
+ *   medians (aim: under 1.15).
+ * - Main-thread tasks over 50 ms while the pipeline ran (aim: none).
+ *
+ * It builds the app into its own folder and serves it on 127.0.0.1 with
+ * the app's server; the reference loads MediaPipe's own bundle from
+ * node_modules through a route of this browser only.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from '@playwright/test'
+import { build } from 'vite'
+import { TASKS_VISION_RUNTIME } from '../src/core/model-manifest'
+import { loadConfig } from '../src/server/config'
+import { startServer } from '../src/server/server'
+import {
+  runInPage,
+  type InPageInput,
+  type InPageSeries,
+} from './vision-bench/in-page'
+
+const OUT_DIR = path.resolve('dist-bench-vision')
+const RUNS = 30
+const PHOTOS = ['astronaut.png', 'coffee.png']
+const BUNDLE = 'node_modules/@mediapipe/tasks-vision/vision_bundle.mjs'
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)
+  return sorted[Math.max(0, at)] ?? NaN
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100
+
+function summarise(one: InPageSeries) {
+  const pipelineMedian = quantile(one.pipeline, 0.5)
+  const referenceMedian = quantile(one.reference, 0.5)
+  return {
+    image: one.image,
+    task: one.task,
+    delegateWanted: one.wanted,
+    delegateUsed: one.delegate,
+    runs: one.pipeline.length,
+    pipelineMedianMs: round(pipelineMedian),
+    pipelineP95Ms: round(quantile(one.pipeline, 0.95)),
+    referenceMedianMs: round(referenceMedian),
+    referenceP95Ms: round(quantile(one.reference, 0.95)),
+    overheadRatio: round(pipelineMedian / referenceMedian),
+    longTasksOver50msDuringPipeline: one.longTasks,
+  }
+}
+
+async function main() {
+  execFileSync('sh', ['e2e/fetch-photos.sh'], { stdio: 'inherit' })
+  await build({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR, emptyOutDir: true },
+  })
+  const worker = fs
+    .readdirSync(path.join(OUT_DIR, 'assets'))
+    .find((name) => /^vision\.worker-.*\.js$/.test(name))
+  if (!worker) {
+    throw new Error('The build has no vision worker')
+  }
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-vision-'))
+  const server = await startServer(
+    loadConfig({
+      ENCLAVE_HOST: '127.0.0.1',
+      ENCLAVE_PORT: '0',
+      ENCLAVE_DATA_DIR: dataDir,
+      ENCLAVE_DIST_DIR: OUT_DIR,
+      ENCLAVE_DEMO_PASSWORD: 'bench-vision-password-4q7z',
+      ENCLAVE_LOG_LEVEL: 'silent',
+    }),
+  )
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  try {
+    // No service worker: routes do not see requests a service worker
+    // answers, and the bench measures the network-free steady state anyway.
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    const page = await context.newPage()
+    // tsx keeps function names with a `__name` helper that the page lacks.
+    await page.addInitScript('globalThis.__name = (f) => f')
+    await page.route('**/bench/tasks-vision.mjs', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: fs.readFileSync(BUNDLE, 'utf8'),
+      }),
+    )
+    await page.goto(`${server.url}/login`)
+    const measured = await page.evaluate(runInPage, {
+      workerUrl: `/assets/${worker}`,
+      bundleUrl: '/bench/tasks-vision.mjs',
+      runtimeUrl: TASKS_VISION_RUNTIME,
+      images: PHOTOS.map((name) => ({
+        name,
+        png: fs.readFileSync(path.join('e2e/photos', name)).toString('base64'),
+      })),
+      delegates: ['CPU', 'GPU'] as const satisfies InPageInput['delegates'],
+      runs: RUNS,
+    })
+
+    const series = measured.series.map(summarise)
+    const ratios = series.map((one) => one.overheadRatio)
+    const result = {
+      measuredAt: new Date().toISOString(),
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
+      browser: `Chromium ${browser.version()} (headless; GPU is SwiftShader)`,
+      runsPerSeries: RUNS,
+      coldStart: measured.cold.map((cold) => ({
+        delegateWanted: cold.wanted,
+        delegateUsed: cold.delegate,
+        ms: round(cold.ms),
+      })),
+      coldStartNote:
+        'Worker start, wasm, face model and first detection. The first (CPU) is a true cold start; later ones may reuse the browser’s compiled wasm.',
+      series,
+      overheadRatio: {
+        worst: Math.max(...ratios),
+        median: round(quantile(ratios, 0.5)),
+        aim: 1.15,
+      },
+    }
+    fs.mkdirSync('bench/results', { recursive: true })
+    fs.writeFileSync(
+      'bench/results/vision.json',
+      JSON.stringify(result, null, 2) + '\n',
+    )
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+  } finally {
+    await browser.close()
+    await server.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+await main()
