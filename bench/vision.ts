@@ -20,6 +20,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { build } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { TASKS_VISION_RUNTIME } from '../src/core/model-manifest'
 import { loadConfig } from '../src/server/config'
 import { startServer } from '../src/server/server'
@@ -84,16 +85,7 @@ async function main() {
       ENCLAVE_LOG_LEVEL: 'silent',
     }),
   )
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     // No service worker: routes do not see requests a service worker
     // answers, and the bench measures the network-free steady state anyway.

@@ -5,6 +5,7 @@
  * the two cases live in two spec files.
  */
 import type { Page } from '@playwright/test'
+import { chromiumLaunchOptions } from './chromium'
 import { expect, type AppPage } from './fixtures'
 
 /** A cold start compiles the wasm and loads a model; see vision.spec.ts. */
@@ -13,20 +14,10 @@ export const COLD = { timeout: 25_000 }
 /** Launch options for a browser with the fake camera and one more flag. */
 export function cameraBrowser(flag: string) {
   return {
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // The config's flags, then the fake camera.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--use-fake-device-for-media-stream',
-        flag,
-      ],
-    },
+    launchOptions: chromiumLaunchOptions([
+      '--use-fake-device-for-media-stream',
+      flag,
+    ]),
   }
 }
 
