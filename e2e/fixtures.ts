@@ -40,14 +40,20 @@ export class AppPage {
   }
 }
 
-/** Playwright's test with an AppPage and the same-origin check. */
-export const test = base.extend<{ app: AppPage }>({
-  app: async ({ page, baseURL }, use) => {
+/**
+ * Playwright's test with an AppPage and the same-origin check.
+ * `testOrigins` names servers on 127.0.0.1 that a spec started itself and
+ * lets the page reach (the model file server); nothing else is allowed.
+ */
+export const test = base.extend<{ app: AppPage; testOrigins: string[] }>({
+  testOrigins: [[], { option: true }],
+  app: async ({ page, baseURL, testOrigins }, use) => {
     const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
+    const allowed = new Set([origin, ...testOrigins])
     const foreign: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
-      if (url.protocol.startsWith('http') && url.origin !== origin) {
+      if (url.protocol.startsWith('http') && !allowed.has(url.origin)) {
         foreign.push(url.origin)
       }
     })

@@ -11,6 +11,8 @@ import { MODELS_PATH } from '../src/core/asset-paths'
 import { TASKS_VISION_RUNTIME } from '../src/core/model-manifest'
 import { DEFAULT_OUT_DIR, prepareModels } from './prepare'
 import { TASKS_VISION_WASM_DIR, copyRuntime } from './runtime-files'
+import { TASKS_GENAI_RUNTIME } from '../src/core/genai-runtime'
+import { TASKS_GENAI_WASM_DIR, copyGenaiRuntime } from './genai-runtime-files'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
@@ -19,7 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
-/** Prepare the shipped models and copy the vision runtime at build. */
+/** Prepare the shipped models and copy the AI runtimes at build. */
 export function shippedAssets(): Plugin {
   let outDir = 'dist'
   return {
@@ -30,12 +32,14 @@ export function shippedAssets(): Plugin {
     async writeBundle() {
       await prepareModels(path.join(outDir, MODELS_PATH))
       await copyRuntime(outDir)
+      await copyGenaiRuntime(outDir)
     },
     async configureServer(server) {
       await prepareModels(DEFAULT_OUT_DIR)
       const folders: [string, string][] = [
         [MODELS_PATH, DEFAULT_OUT_DIR],
         [`${TASKS_VISION_RUNTIME}/`, TASKS_VISION_WASM_DIR],
+        [`${TASKS_GENAI_RUNTIME}/`, TASKS_GENAI_WASM_DIR],
       ]
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://dev')

@@ -32,22 +32,42 @@ const table: Row[] = [
   [{ cloudPermitted: false, localReady: true }, { engine: 'local' }],
   [{ setting: 'local-only' }, { refused: 'local_not_ready' }],
   [{ setting: 'local-only', localReady: true }, { engine: 'local' }],
-  [{ setting: 'cloud-first', localReady: true }, { engine: 'cloud' }],
+  [{ setting: 'cloud-only', localReady: true }, { engine: 'cloud' }],
   [
-    { setting: 'cloud-first', localReady: true, online: false },
-    { engine: 'local' },
+    { setting: 'cloud-only', localReady: true, online: false },
+    { refused: 'offline_no_cache' },
   ],
   [
-    { setting: 'cloud-first', localReady: true, cloudPermitted: false },
-    { engine: 'local' },
+    { setting: 'cloud-only', localReady: true, cloudPermitted: false },
+    { refused: 'cloud_not_permitted' },
   ],
-  [{ setting: 'cloud-first', online: false }, { refused: 'offline_no_cache' }],
+  [{ setting: 'cloud-only', online: false }, { refused: 'offline_no_cache' }],
+  [
+    { setting: 'cloud-only', online: false, cacheHit: true },
+    { engine: 'cache' },
+  ],
+  [{ setting: 'local-only', online: false }, { refused: 'local_not_ready' }],
   [{ setting: 'local-only', cacheHit: true }, { engine: 'cache' }],
 ]
 
 describe('chooseEngine', () => {
   it.each(table)('%j → %j', (change, expected) => {
     expect(chooseEngine({ ...base, ...change })).toEqual(expected)
+  })
+
+  it('never picks the device when the setting is cloud-only', () => {
+    for (const online of [true, false]) {
+      for (const cloudPermitted of [true, false]) {
+        const decision = chooseEngine({
+          ...base,
+          setting: 'cloud-only',
+          localReady: true,
+          online,
+          cloudPermitted,
+        })
+        expect(decision).not.toEqual({ engine: 'local' })
+      }
+    }
   })
 
   it('never picks the cloud when the setting is local-only', () => {

@@ -10,12 +10,12 @@ import type { EngineId } from './engine'
 
 /** The user's engine choice. */
 export type EngineSetting =
-  /** The device when it has a model, else the cloud. */
+  /** The device when its model is ready, else the cloud. */
   | 'auto'
   /** Never send anything to the cloud. */
   | 'local-only'
-  /** The cloud when it can answer, else the device. */
-  | 'cloud-first'
+  /** Only the cloud (the cache still answers a repeated question). */
+  | 'cloud-only'
 
 /** Everything the choice depends on. */
 export interface PolicyInput {
@@ -53,10 +53,7 @@ export function chooseEngine(input: PolicyInput): PolicyDecision {
       ? { engine: 'local' }
       : { refused: 'local_not_ready' }
   }
-  if (input.setting === 'cloud-first' && cloudUsable) {
-    return { engine: 'cloud' }
-  }
-  if (input.localReady) {
+  if (input.setting !== 'cloud-only' && input.localReady) {
     return { engine: 'local' }
   }
   if (cloudUsable) {

@@ -67,6 +67,26 @@ export const ERROR_MESSAGES = {
     'The vision model could not be loaded. Reload the page; if it keeps happening, tell an administrator.',
   model_integrity:
     'A model file did not match its checksum, so it was not used. Reload the page to fetch it again.',
+  model_no_room:
+    'There is not enough free storage on this device for that model. Free some space or choose a smaller model, then try again.',
+  model_download_failed:
+    'The model could not be downloaded. Check the address and your connection, then press Install again.',
+  model_not_a_file:
+    'That address answered with a web page, not a model file. Use the direct link to the file.',
+  model_wrong_size:
+    'The download was not the size the server announced, so it was discarded. Press Install to try again.',
+  model_hash_mismatch:
+    'The downloaded file does not match the SHA-256 you gave, so it was discarded. Check the hash and the address.',
+  webgpu_unavailable:
+    'This browser or device offers no usable WebGPU, so the on-device language model cannot run here. The cloud model can still answer if your role allows it.',
+  model_invalid:
+    'The installed file is not a valid model for the on-device engine. Delete it and install a MediaPipe .task or .litertlm model.',
+  model_load_timeout:
+    'The model took too long to load and was stopped. It may not be a language model; delete it and install another.',
+  model_out_of_memory:
+    'The device ran out of memory loading the model. Close other tabs or choose a smaller model.',
+  device_lost:
+    'The graphics device stopped working, so the on-device model was unloaded. Other engines answer for the rest of this conversation; reload the page to try the device again.',
 } as const
 
 /** One error code, such as `'forbidden'`. */

@@ -47,6 +47,8 @@ export interface MessageRow {
   status: MessageStatus
   createdAt: number
   engine?: EngineId
+  /** Why the engine policy chose that engine, in words. */
+  reason?: string
   model?: string
   firstTokenMs?: number | null
   tokensPerSecond?: number | null

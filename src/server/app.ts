@@ -39,7 +39,12 @@ export function createApp(
     await next()
   })
   app.use(requestLog(services.logger))
-  app.use(securityHeaders({ https: options.https ?? false }))
+  app.use(
+    securityHeaders({
+      https: options.https ?? false,
+      modelOrigins: services.config.modelOrigins,
+    }),
+  )
 
   const api = new Hono<AppEnv>()
   api.use(async (c, next) => {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { catalogOrigins } from '../../models/model-catalog'
 
 const envSchema = z.object({
   ENCLAVE_HOST: z.string().default('127.0.0.1'),
@@ -42,6 +43,7 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1_048_576),
+  ENCLAVE_MODEL_ORIGINS: z.string().optional(),
 })
 
 /** Everything the server reads from its environment, parsed and typed. */
@@ -70,6 +72,8 @@ export interface Config {
   aiMaxStreams: number
   /** Largest chat request body; a conversation's context outgrows the default. */
   aiMaxBodyBytes: number
+  /** Origins the page may download models from (CSP `connect-src`). */
+  modelOrigins: string[]
 }
 
 /** An OpenAI-compatible Chat Completions upstream. */
@@ -121,5 +125,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     aiRatePerMinute: e.ENCLAVE_AI_RATE_PER_MINUTE,
     aiMaxStreams: e.ENCLAVE_AI_MAX_STREAMS,
     aiMaxBodyBytes: e.ENCLAVE_AI_MAX_BODY_BYTES,
+    modelOrigins: parseOrigins(e.ENCLAVE_MODEL_ORIGINS),
   }
+}
+
+/**
+ * `ENCLAVE_MODEL_ORIGINS` as origins; unset means the model catalog's own.
+ * Each entry is reduced to its origin, so a path in it cannot widen or
+ * break the CSP; an entry that is not a URL is refused.
+ */
+function parseOrigins(value: string | undefined): string[] {
+  if (value === undefined) {
+    return catalogOrigins()
+  }
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      try {
+        const url = new URL(entry)
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          throw new Error(entry)
+        }
+        return url.origin
+      } catch {
+        throw new ConfigError(
+          `Invalid configuration: ENCLAVE_MODEL_ORIGINS: ${entry} is not an http(s) origin`,
+        )
+      }
+    })
 }

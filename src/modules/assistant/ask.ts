@@ -8,7 +8,14 @@ import { cacheEngine } from '../../ai/cache-engine'
 import { cacheKey } from '../../ai/cache-key'
 import { cloudEngine } from '../../ai/cloud-engine'
 import type { EngineId, Generation, GenerationSummary } from '../../ai/engine'
-import { chooseEngine, type EngineSetting } from '../../ai/engine-policy'
+import {
+  chooseEngine,
+  type EngineSetting,
+  type PolicyInput,
+} from '../../ai/engine-policy'
+import { decisionReason } from '../../ai/engine-reason'
+import { localEngine, localProblem, prepareLocal } from '../../ai/local-engine'
+import { isLocalEngineError } from '../../ai/local-engine-error'
 import type { ErrorCode } from '../../core/errors'
 import type { ChatMessage } from '../../core/protocol'
 import { createLogger } from '../../app/logger'
@@ -47,10 +54,13 @@ export type AskOutcome =
       text: string
     }
 
-/** Ask once; `onStart` gets the generation (for Stop), `onToken` each piece. */
+/**
+ * Ask once; `onStart` gets the generation (for Stop), the engine and why
+ * it was chosen, `onToken` each piece.
+ */
 export async function ask(
   input: AskInput,
-  onStart: (generation: Generation, engine: EngineId) => void,
+  onStart: (generation: Generation, engine: EngineId, reason: string) => void,
   onToken: (text: string) => void,
 ): Promise<AskOutcome> {
   const key = await cacheKey({
@@ -60,15 +70,18 @@ export async function ask(
     params: {},
   })
   const hit = input.bypassCache ? null : await lookup(input.userId, key)
-  const decision = chooseEngine({
+  // Loading the model is the local engine's cold start; skip it when the
+  // cache answers or the setting rules the device out.
+  const mayUseLocal = input.setting !== 'cloud-only' && hit === null
+  const policyInput: PolicyInput = {
     online: input.online,
     cloudPermitted: input.cloudPermitted,
-    // The on-device model plugs in here once it is built.
-    localReady: false,
+    localReady: mayUseLocal && (await prepareLocal()),
     setting: input.setting,
     cacheHit: hit !== null,
     bypassCache: input.bypassCache,
-  })
+  }
+  const decision = chooseEngine(policyInput)
   if ('refused' in decision) {
     return {
       kind: 'failed',
@@ -81,12 +94,18 @@ export async function ask(
   const engine =
     decision.engine === 'cache' && hit
       ? cacheEngine(hit)
-      : cloudEngine(input.call)
+      : decision.engine === 'local'
+        ? localEngine
+        : cloudEngine(input.call)
   const generation = engine.generate({
     requestId: crypto.randomUUID(),
     messages: [...input.context, { role: 'user', content: input.prompt }],
   })
-  onStart(generation, engine.id)
+  onStart(
+    generation,
+    engine.id,
+    decisionReason(policyInput, engine.id, localProblem()),
+  )
 
   let text = ''
   for await (const token of generation.tokens) {
@@ -101,6 +120,9 @@ export async function ask(
     }
     return { kind: 'answered', summary, text }
   } catch (error) {
+    if (isLocalEngineError(error)) {
+      return { kind: 'failed', code: error.code, retryAfterSeconds: null, text }
+    }
     const failure =
       error instanceof ApiRequestError
         ? error

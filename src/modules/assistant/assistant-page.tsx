@@ -2,8 +2,8 @@
  * The assistant module: the conversation list beside the open chat. The
  * answer comes from the response cache when it has one, otherwise from the
  * cloud model when the role allows it and the device is online; the engine
- * policy decides and the chat shows why when neither can answer. The
- * on-device model plugs into the same policy once it is built.
+ * policy decides, with the on-device model when it is ready and the
+ * user's engine choice allows it, and each answer says why.
  */
 import { useCallback, useEffect, useState } from 'react'
 import { useSession, useSessionStore } from '../../auth/session-context'
@@ -17,6 +17,7 @@ import { ChatPanel } from './chat-panel'
 import { ConversationList } from './conversation-list'
 import type { ChatEnvironment } from './use-chat'
 import { useCloudModel } from './use-cloud-model'
+import { useEngineSetting } from '../settings/use-engine-setting'
 import './assistant.css'
 
 const conversations = new ConversationStore()
@@ -32,6 +33,7 @@ export default function AssistantPage() {
   )
   const model = useCloudModel(call, !offline)
   const userId = state.status === 'signed-in' ? state.user.id : ''
+  const [setting] = useEngineSetting(userId)
   const [list, setList] = useState<ConversationRow[]>([])
   // `opened` changes only when the user picks from the list, which remounts
   // the chat; a conversation the chat creates itself only moves `activeId`.
@@ -52,7 +54,7 @@ export default function AssistantPage() {
     model: model ?? 'unknown',
     online: !offline,
     cloudPermitted: state.user.permissions.includes(PERMISSIONS.assistantCloud),
-    setting: 'auto',
+    setting,
     call,
     onConversationCreated: (id) => {
       setActiveId(id)

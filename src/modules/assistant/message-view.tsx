@@ -91,8 +91,11 @@ function Figures(props: { message: MessageRow }) {
   if (!engine || status === 'streaming' || status === 'failed') {
     return null
   }
+  const { reason } = props.message
   if (engine === 'cache') {
-    return <span className="figures">From cache</span>
+    return (
+      <span className="figures">From cache{reason ? ` · ${reason}` : ''}</span>
+    )
   }
   const parts: string[] = [ENGINE_LABELS[engine]]
   if (firstTokenMs !== null && firstTokenMs !== undefined) {
@@ -100,6 +103,9 @@ function Figures(props: { message: MessageRow }) {
   }
   if (tokensPerSecond !== null && tokensPerSecond !== undefined) {
     parts.push(`${tokensPerSecond.toFixed(1)} tokens/s`)
+  }
+  if (reason) {
+    parts.push(`why: ${reason}`)
   }
   return <span className="figures">{parts.join(' · ')}</span>
 }

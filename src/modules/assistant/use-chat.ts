@@ -81,9 +81,9 @@ export function useChat(conversationId: string | null, env: ChatEnvironment) {
       let row = reply
       const outcome = await ask(
         { ...current, prompt, context, bypassCache },
-        (started, engine) => {
+        (started, engine, reason) => {
           generation.current = started
-          row = { ...row, engine }
+          row = { ...row, engine, reason }
         },
         (token) => {
           row = { ...row, content: row.content + token }

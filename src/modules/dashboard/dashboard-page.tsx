@@ -1,6 +1,7 @@
 /**
- * The dashboard: the modules this user may open and the connection state.
- * Engine readiness, storage and recent activity are not built yet.
+ * The dashboard: the modules this user may open, the connection state and
+ * the local engine's status. Storage and recent activity are not built
+ * yet.
  */
 import { Link } from '@tanstack/react-router'
 import { visibleModules } from '../../core/modules'
@@ -8,6 +9,7 @@ import { useSession } from '../../auth/session-context'
 import { NotBuiltYet } from '../../app/not-built-yet'
 import { PageHeader } from '../../app/page-header'
 import { useOnline } from '../../app/use-online'
+import { LocalEngineLine } from '../settings/local-engine-line'
 
 /** The `/` route's component. */
 export default function DashboardPage() {
@@ -27,6 +29,7 @@ export default function DashboardPage() {
         Signed in as <strong>{state.user.displayName}</strong>. Connection:{' '}
         <strong>{online ? 'online' : 'offline'}</strong>.
       </p>
+      <LocalEngineLine />
       <h2>Your modules</h2>
       <ul className="module-cards">
         {modules.map((entry) => (
@@ -37,8 +40,8 @@ export default function DashboardPage() {
         ))}
       </ul>
       <NotBuiltYet>
-        This page will also show whether the on-device engines are ready, how
-        much storage Enclave uses, and your recent activity.
+        This page will also show how much storage Enclave uses and your recent
+        activity.
       </NotBuiltYet>
     </section>
   )

@@ -1,6 +1,7 @@
 /**
- * Settings: the account as the server sees it, storage and the version.
- * Models, engine policy, privacy and appearance are not built yet.
+ * Settings: the account as the server sees it, the engine choice and the
+ * local engine's status, models, storage and the version. Privacy and
+ * appearance are not built yet.
  */
 import { useSession } from '../../auth/session-context'
 import { NotBuiltYet } from '../../app/not-built-yet'
@@ -8,6 +9,9 @@ import { PageHeader } from '../../app/page-header'
 import { AccountCheck } from './account-check'
 import { APP_VERSION, BUILD_ID } from '../../app/build-info'
 import { StorageSection } from './storage-section'
+import { EngineSection } from './engine-section'
+import { ModelsSection } from './models-section'
+import { PERMISSIONS } from '../../core/permissions'
 
 /** The `/settings` route's component. */
 export default function SettingsPage() {
@@ -36,14 +40,18 @@ export default function SettingsPage() {
           ))}
         </dd>
       </dl>
+      <EngineSection
+        userId={user.id}
+        cloudPermitted={user.permissions.includes(PERMISSIONS.assistantCloud)}
+      />
+      <ModelsSection />
       <StorageSection />
       <h2>About</h2>
       <p>
         Enclave {APP_VERSION}, build {BUILD_ID}.
       </p>
       <NotBuiltYet>
-        Here you will install and remove on-device models, choose which engine
-        answers, free storage, and set privacy and appearance options.
+        Here you will also set privacy and appearance options.
       </NotBuiltYet>
     </section>
   )

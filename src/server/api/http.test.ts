@@ -12,6 +12,7 @@ import {
   startTestServer,
   type TestServer,
 } from './test-server'
+import { catalogOrigins } from '../../../models/model-catalog'
 
 let t: TestServer
 
@@ -170,7 +171,11 @@ describe('security headers', () => {
 
     const csp = response.headers.get('content-security-policy') ?? ''
     const directives = csp.split(';').map((part) => part.trim())
-    expect(directives).toContain("connect-src 'self'")
+    // Besides its own origin, the page may reach only the model origins
+    // (by default the catalog's), to download models.
+    expect(directives).toContain(
+      ["connect-src 'self'", ...catalogOrigins()].join(' '),
+    )
     expect(directives).toContain("frame-ancestors 'none'")
     // Compiling WebAssembly (MediaPipe) is the one allowance; no inline
     // script and no eval of JavaScript.

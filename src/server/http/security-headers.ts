@@ -3,12 +3,20 @@
  * product promise: with `connect-src 'self'` the page cannot send anything
  * to another origin, so photos, prompts and answers stay on the device unless
  * the user's engine choice sends them to the cloud, which goes through this
- * server. No inline script is allowed anywhere.
+ * server. The one exception is model downloads, from the origins named in
+ * `ENCLAVE_MODEL_ORIGINS`: a download only receives a file, and sends the
+ * model host nothing of the user's. No inline script is allowed anywhere.
  */
 import { secureHeaders } from 'hono/secure-headers'
 
-/** The middleware that sets the CSP and its companions. */
-export function securityHeaders(options: { https: boolean }) {
+/**
+ * The middleware that sets the CSP and its companions. `modelOrigins` are
+ * the only other origins the page may connect to, for model downloads.
+ */
+export function securityHeaders(options: {
+  https: boolean
+  modelOrigins?: readonly string[]
+}) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -19,7 +27,7 @@ export function securityHeaders(options: { https: boolean }) {
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
+      connectSrc: ["'self'", ...(options.modelOrigins ?? [])],
       workerSrc: ["'self'"],
       manifestSrc: ["'self'"],
       mediaSrc: ["'self'", 'blob:'],
