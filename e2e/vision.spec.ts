@@ -152,6 +152,38 @@ test('the person is cut out and the background corners are not', async ({
   expect(alpha.chest).toBeGreaterThan(200)
 })
 
+test('another picture replaces the background and leaves the person', async ({
+  app,
+  page,
+}) => {
+  await openVision(app, page)
+  await page.getByLabel('Processor').selectOption('CPU')
+  await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
+  await expect(page.getByText(/^Person covers \d+ %/)).toBeVisible(COLD)
+  const edited = page.getByRole('img', { name: 'Edited astronaut.png' })
+  const sample = () =>
+    edited.evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d')
+      if (!context) throw new Error('No 2D context')
+      const at = (x: number, y: number) => [
+        ...context.getImageData(x, y, 1, 1).data,
+      ]
+      return { corner: at(5, 5), chest: at(250, 400) }
+    })
+  const before = await sample()
+
+  await page.getByLabel('Replace with an image').check()
+  await page.getByLabel('Background image').setInputFiles(COFFEE)
+  await expect(page.getByText('coffee.png')).toBeVisible()
+
+  await expect
+    .poll(async () => (await sample()).corner)
+    .not.toEqual(before.corner)
+  const after = await sample()
+  expect(after.corner[3]).toBe(255)
+  expect(after.chest).toEqual(before.chest)
+})
+
 test('a photo with no one in it finds no faces', async ({ app, page }) => {
   await openVision(app, page)
   await page.getByLabel('Processor').selectOption('CPU')

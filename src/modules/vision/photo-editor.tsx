@@ -67,6 +67,9 @@ export function PhotoEditor(props: {
   const [redaction, setRedaction] = useState(DEFAULT_REDACTION)
   const [background, setBackground] = useState<BackgroundEffect>('keep')
   const [colour, setColour] = useState('#1f3a5f')
+  const [backgroundImage, setBackgroundImage] = useState<OpenedPhoto | null>(
+    null,
+  )
   const [error, setError] = useState<string | null>(null)
 
   // The result belongs to one photo and one run; anything else is stale.
@@ -115,9 +118,10 @@ export function PhotoEditor(props: {
         redaction,
         background,
         colour,
+        backgroundImage: backgroundImage?.pixels ?? null,
         mask,
       }),
-    [photo, faces, redaction, background, colour, mask],
+    [photo, faces, redaction, background, colour, backgroundImage, mask],
   )
 
   useEffect(() => {
@@ -151,6 +155,16 @@ export function PhotoEditor(props: {
       setPhoto(await openPhoto(file))
     } catch (failure) {
       setPhoto(null)
+      setError(failureText(failure))
+    }
+  }
+
+  async function chooseBackground(file: File) {
+    setError(null)
+    try {
+      setBackgroundImage(await openPhoto(file))
+    } catch (failure) {
+      setBackgroundImage(null)
       setError(failureText(failure))
     }
   }
@@ -208,6 +222,8 @@ export function PhotoEditor(props: {
             onBackground={setBackground}
             colour={colour}
             onColour={setColour}
+            backgroundImageName={backgroundImage?.name ?? null}
+            onBackgroundImage={(file) => void chooseBackground(file)}
           />
           <button
             type="button"

@@ -4,6 +4,7 @@
  */
 import type { Box } from '../../vision/boxes'
 import { blurRegion } from '../../vision/blur'
+import { coverResize } from '../../vision/cover'
 import {
   composite,
   cutOut,
@@ -14,7 +15,7 @@ import { copyPixels, type Pixels } from '../../vision/pixels'
 import { redactFaces, type RedactionSettings } from '../../vision/redact'
 
 /** What happens behind the person. */
-export type BackgroundEffect = 'keep' | 'blur' | 'colour' | 'cut-out'
+export type BackgroundEffect = 'keep' | 'blur' | 'colour' | 'image' | 'cut-out'
 
 /** Everything that decides the edited photo. */
 export interface PhotoEdit {
@@ -23,6 +24,8 @@ export interface PhotoEdit {
   background: BackgroundEffect
   /** The replacement colour, as `#rrggbb`. */
   colour: string
+  /** The replacement picture; until one is chosen the background is kept. */
+  backgroundImage: Pixels | null
   mask: Mask | null
 }
 
@@ -39,6 +42,16 @@ export function applyEdit(photo: Pixels, edit: PhotoEdit): Pixels {
   }
   if (edit.background === 'cut-out') {
     return cutOut(redacted, edit.mask)
+  }
+  if (edit.background === 'image') {
+    if (!edit.backgroundImage) {
+      return redacted
+    }
+    return composite(
+      redacted,
+      coverResize(edit.backgroundImage, photo.width, photo.height),
+      edit.mask,
+    )
   }
   if (edit.background === 'colour') {
     return composite(

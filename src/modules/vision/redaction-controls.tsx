@@ -9,6 +9,7 @@ const BACKGROUNDS: [BackgroundEffect, string][] = [
   ['keep', 'Keep'],
   ['blur', 'Blur'],
   ['colour', 'Replace with a colour'],
+  ['image', 'Replace with an image'],
   ['cut-out', 'Cut the person out'],
 ]
 
@@ -20,6 +21,9 @@ export function RedactionControls(props: {
   onBackground: (background: BackgroundEffect) => void
   colour: string
   onColour: (colour: string) => void
+  /** Name of the chosen background picture, if any. */
+  backgroundImageName: string | null
+  onBackgroundImage: (file: File) => void
 }) {
   const { settings, onSettings } = props
   return (
@@ -83,6 +87,26 @@ export function RedactionControls(props: {
               value={props.colour}
               onChange={(e) => props.onColour(e.target.value)}
             />
+          </label>
+        )}
+        {props.background === 'image' && (
+          <label>
+            Background image
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={(e) => {
+                const file = e.target.files?.[0]
+                if (file) {
+                  props.onBackgroundImage(file)
+                }
+              }}
+            />
+            {props.backgroundImageName ? (
+              <span> {props.backgroundImageName}</span>
+            ) : (
+              <span> Choose a picture to put behind the person.</span>
+            )}
           </label>
         )}
       </fieldset>

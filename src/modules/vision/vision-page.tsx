@@ -41,8 +41,8 @@ export default function VisionPage() {
       <PageHeader module="vision" />
       <p>
         Photos and camera frames are processed on this device and never
-        uploaded. Replacing the background with another image and adding other
-        MediaPipe models are not built yet.
+        uploaded. Not built yet: tasks from other MediaPipe models (object
+        detection, image classification) installed in Settings.
       </p>
       <label>
         Processor{' '}
