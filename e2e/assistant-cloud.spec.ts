@@ -160,3 +160,43 @@ test('Markdown in an answer renders, and a script tag in it does not run', async
     ),
   ).toBeUndefined()
 })
+
+test('an upstream failure mid-answer is explained and still measured', async ({
+  app,
+  page,
+  cloud,
+}) => {
+  const prompt = 'fail halfway please'
+  cloud.upstream.reply(prompt, {
+    tokens: ['Half ', 'an ', 'answer'],
+    failAfter: 2,
+  })
+  await app.signInAs('manager')
+  const assistant = new AssistantPage(page)
+  await assistant.open()
+  await assistant.send(prompt)
+
+  await expect(page.getByRole('alert')).toContainText(
+    'stopped with an error before it finished',
+  )
+  const rows = await page.evaluate(
+    () =>
+      new Promise<{ failed?: boolean; engine: string; tokens: number }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('enclave')
+          open.onerror = () => reject(new Error('no database'))
+          open.onsuccess = () => {
+            const read = open.result
+              .transaction('metrics')
+              .objectStore('metrics')
+              .getAll()
+            read.onsuccess = () => resolve(read.result)
+            read.onerror = () => reject(new Error('no metrics'))
+          }
+        },
+      ),
+  )
+  expect(rows).toContainEqual(
+    expect.objectContaining({ engine: 'cloud', failed: true }),
+  )
+})

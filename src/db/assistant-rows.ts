@@ -70,6 +70,8 @@ export interface MetricRow {
   totalMs: number
   tokens: number
   cacheHit: boolean
+  /** True when the generation ended in an error rather than an answer. */
+  failed?: boolean
 }
 
 /** One small per-device value. */

@@ -107,19 +107,39 @@ export async function ask(
     decisionReason(policyInput, engine.id, localProblem()),
   )
 
+  const startedAt = performance.now()
+  let firstTokenMs: number | null = null
+  let tokenCount = 0
   let text = ''
   for await (const token of generation.tokens) {
+    firstTokenMs ??= performance.now() - startedAt
+    tokenCount++
     text += token
     onToken(token)
   }
   try {
     const summary = await generation.summary
-    await record(input.userId, summary)
+    await record(input.userId, {
+      engine: summary.engine,
+      firstTokenMs: summary.firstTokenMs,
+      totalMs: summary.totalMs,
+      tokens: summary.tokens,
+      failed: false,
+    })
     if (summary.engine !== 'cache' && summary.finishReason === 'stop') {
       await store(input.userId, key, text, input.prompt, summary.model)
     }
     return { kind: 'answered', summary, text }
   } catch (error) {
+    // A failed generation is measured too: analytics would otherwise show
+    // only the engines' good days.
+    await record(input.userId, {
+      engine: engine.id,
+      firstTokenMs,
+      totalMs: performance.now() - startedAt,
+      tokens: tokenCount,
+      failed: true,
+    })
     if (isLocalEngineError(error)) {
       return { kind: 'failed', code: error.code, retryAfterSeconds: null, text }
     }
@@ -160,19 +180,29 @@ async function store(
   }
 }
 
-async function record(userId: string, summary: GenerationSummary) {
-  const warmth = warmEngines.has(summary.engine) ? 'warm' : 'cold'
-  warmEngines.add(summary.engine)
+/** What one generation measured, answered or failed. */
+interface Figures {
+  engine: EngineId
+  firstTokenMs: number | null
+  totalMs: number
+  tokens: number
+  failed: boolean
+}
+
+async function record(userId: string, figures: Figures) {
+  const warmth = warmEngines.has(figures.engine) ? 'warm' : 'cold'
+  warmEngines.add(figures.engine)
   try {
     await metrics.record({
       userId,
       at: Date.now(),
-      engine: summary.engine,
+      engine: figures.engine,
       warmth,
-      firstTokenMs: summary.firstTokenMs,
-      totalMs: summary.totalMs,
-      tokens: summary.tokens,
-      cacheHit: summary.engine === 'cache',
+      firstTokenMs: figures.firstTokenMs,
+      totalMs: figures.totalMs,
+      tokens: figures.tokens,
+      cacheHit: figures.engine === 'cache',
+      failed: figures.failed,
     })
   } catch (error) {
     log.warn('the metric could not be recorded', error)
