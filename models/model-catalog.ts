@@ -9,6 +9,9 @@
 /** What a model is for: the local language model, or a vision task. */
 export type ModelKind = 'llm' | 'vision'
 
+/** A vision task an installed (not shipped) MediaPipe model can serve. */
+export type InstalledVisionTask = 'object-detection' | 'image-classification'
+
 /** What a model needs from the WebGPU adapter to load. */
 export interface GpuNeeds {
   /** Largest single buffer the model allocates, in bytes. */
@@ -35,6 +38,8 @@ export interface CatalogEntry {
   sha256: string | null
   license: string
   gpu: GpuNeeds | null
+  /** The vision task a `vision` model serves. */
+  visionTask?: InstalledVisionTask
 }
 
 /**
@@ -60,6 +65,33 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
       maxStorageBufferBindingSize: 128 * 1024 * 1024,
       shaderF16: false,
     },
+  },
+  // The two below are Google's official MediaPipe Tasks models (float32
+  // variants, which carry their label maps in the TFLite metadata). Sizes
+  // are as listed on ai.google.dev; the hashes were not checked here.
+  {
+    id: 'efficientdet-lite0',
+    name: 'EfficientDet-Lite0 object detector (MediaPipe)',
+    kind: 'vision',
+    visionTask: 'object-detection',
+    url: 'https://storage.googleapis.com/mediapipe-models/object_detector/efficientdet_lite0/float32/1/efficientdet_lite0.tflite',
+    bytes: 13_900_000,
+    sha256: null,
+    license:
+      'Apache License 2.0 (Google MediaPipe model card); trained on COCO 2017, 80 object classes.',
+    gpu: null,
+  },
+  {
+    id: 'efficientnet-lite0',
+    name: 'EfficientNet-Lite0 image classifier (MediaPipe)',
+    kind: 'vision',
+    visionTask: 'image-classification',
+    url: 'https://storage.googleapis.com/mediapipe-models/image_classifier/efficientnet_lite0/float32/1/efficientnet_lite0.tflite',
+    bytes: 18_500_000,
+    sha256: null,
+    license:
+      'Apache License 2.0 (Google MediaPipe model card); trained on ImageNet, 1,000 classes.',
+    gpu: null,
   },
 ]
 

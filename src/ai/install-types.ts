@@ -4,7 +4,7 @@
  * byte, and what it reports. Kept apart from the state machine so the
  * machine runs in Node against fakes.
  */
-import type { ModelKind } from '../../models/model-catalog'
+import type { InstalledVisionTask, ModelKind } from '../../models/model-catalog'
 
 /** Appends to one file; `close` keeps what was written. */
 export interface FileAppender {
@@ -53,6 +53,8 @@ export interface InstallRequest {
   id: string
   name: string
   kind: ModelKind
+  /** For a `vision` model: the task it serves. */
+  visionTask?: InstalledVisionTask
   url: string
   /** Expected lower-case hex SHA-256, or null to record it at install. */
   sha256: string | null
@@ -65,6 +67,8 @@ export interface InstalledModel {
   id: string
   name: string
   kind: ModelKind
+  /** For a `vision` model: the task it serves. */
+  visionTask?: InstalledVisionTask
   file: string
   bytes: number
   sha256: string

@@ -77,6 +77,15 @@ describe('installModel', () => {
     expect(model).toMatchObject({ sha256, hashVerified: false })
   })
 
+  it('keeps the vision task a model was marked with in the index', async () => {
+    const { result, storage } = await run(
+      {},
+      { kind: 'vision', visionTask: 'object-detection' },
+    )
+    expect(await result).toMatchObject({ visionTask: 'object-detection' })
+    expect(storage.index[0]?.visionTask).toBe('object-detection')
+  })
+
   it('rejects a wrong SHA-256 and leaves no file behind', async () => {
     const { result, storage } = await run({}, { sha256: 'ab'.repeat(32) })
     expect((await failure(result)).code).toBe('model_hash_mismatch')

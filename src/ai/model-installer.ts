@@ -165,6 +165,7 @@ async function commit(
     id: request.id,
     name: request.name,
     kind: request.kind,
+    ...(request.visionTask ? { visionTask: request.visionTask } : {}),
     file: request.id,
     bytes,
     sha256,

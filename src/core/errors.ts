@@ -81,6 +81,8 @@ export const ERROR_MESSAGES = {
     'This browser or device offers no usable WebGPU, so the on-device language model cannot run here. The cloud model can still answer if your role allows it.',
   model_invalid:
     'The installed file is not a valid model for the on-device engine. Delete it and install a MediaPipe .task or .litertlm model.',
+  vision_model_invalid:
+    'The installed file is not a valid MediaPipe model for this task. Delete it in Settings → Models and install the right .tflite model for the task.',
   model_load_timeout:
     'The model took too long to load and was stopped. It may not be a language model; delete it and install another.',
   model_out_of_memory:

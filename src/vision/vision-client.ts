@@ -12,6 +12,7 @@ import type {
   VisionRequest,
   VisionStatus,
 } from './vision-protocol'
+import type { ImageClass, ObjectDetection } from './installed-tasks'
 import type { Mask } from './mask-compositing'
 
 /** A request the worker refused, with the code to show the user. */
@@ -99,6 +100,29 @@ export class VisionClient {
     }
     const { width, height, data } = reply
     return { mask: { width, height, data }, run: reply.run }
+  }
+
+  /** Detect objects with an installed model; the bitmap is transferred. */
+  async detectObjects(
+    image: ImageBitmap,
+    file: string,
+  ): Promise<ObjectDetection[]> {
+    const reply = await this.send({ type: 'detect-objects', image, file }, [
+      image,
+    ])
+    if (reply.type !== 'objects') {
+      throw new Error(`Unexpected reply ${reply.type}`)
+    }
+    return reply.objects
+  }
+
+  /** Classify with an installed model; the bitmap is transferred. */
+  async classify(image: ImageBitmap, file: string): Promise<ImageClass[]> {
+    const reply = await this.send({ type: 'classify', image, file }, [image])
+    if (reply.type !== 'classes') {
+      throw new Error(`Unexpected reply ${reply.type}`)
+    }
+    return reply.classes
   }
 
   /** Use another delegate from the next run on. */

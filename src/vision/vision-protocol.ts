@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../core/errors'
 import type { VisionTask } from '../core/model-manifest'
 import type { Box } from './boxes'
+import type { ImageClass, ObjectDetection } from './installed-tasks'
 
 /** Where inference runs. */
 export type Delegate = 'GPU' | 'CPU'
@@ -33,6 +34,9 @@ export interface RunInfo {
 export type VisionRequest =
   | { type: 'detect-faces'; id: number; image: ImageBitmap }
   | { type: 'segment'; id: number; image: ImageBitmap }
+  /** `file` names an installed model in the OPFS model folder. */
+  | { type: 'detect-objects'; id: number; image: ImageBitmap; file: string }
+  | { type: 'classify'; id: number; image: ImageBitmap; file: string }
   | { type: 'set-delegate'; id: number; choice: DelegateChoice }
   | { type: 'dispose'; id: number }
 
@@ -47,6 +51,13 @@ export type VisionReply =
       data: Float32Array
       run: RunInfo
     }
+  | {
+      type: 'objects'
+      id: number
+      objects: ObjectDetection[]
+      delegate: Delegate
+    }
+  | { type: 'classes'; id: number; classes: ImageClass[]; delegate: Delegate }
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; code: ErrorCode; detail: string }
 

@@ -1,7 +1,8 @@
 /**
  * The vision worker: the only code that touches MediaPipe Tasks. It loads
  * the runtime from our own origin, the shipped models after checking their
- * SHA-256, and answers the page with plain data (protocol in
+ * SHA-256, models the user installed from the Origin Private File System
+ * (installed-runs.ts), and answers the page with plain data (protocol in
  * vision-protocol.ts). Requests are handled one at a time, in order.
  *
  * The build makes this a classic worker, where MediaPipe loads its wasm
@@ -22,6 +23,11 @@ import {
   fetchVerifiedModel,
 } from '../net/model-fetch'
 import { withGpuFallback } from './gpu-fallback'
+import {
+  InvalidModelError,
+  closeInstalledTasks,
+  runInstalled,
+} from './installed-runs'
 import type {
   Delegate,
   DelegateChoice,
@@ -135,8 +141,36 @@ async function run(task: VisionTask, image: ImageBitmap, id: number) {
   }
 }
 
+/** Run a task of an installed model, read from the OPFS model folder. */
+async function runFromInstalled(
+  request: Extract<VisionRequest, { type: 'detect-objects' | 'classify' }>,
+) {
+  fileset ??= FilesetResolver.forVisionTasks(
+    TASKS_VISION_RUNTIME,
+    import.meta.env.DEV,
+  )
+  try {
+    const result = await runInstalled(
+      await fileset,
+      choice,
+      request.type === 'classify' ? 'image-classification' : 'object-detection',
+      request.file,
+      request.image,
+    )
+    if ('objects' in result) {
+      post({ type: 'objects', id: request.id, ...result })
+    } else {
+      post({ type: 'classes', id: request.id, ...result })
+    }
+  } finally {
+    request.image.close()
+  }
+}
+
 async function handle(request: VisionRequest): Promise<void> {
-  if (request.type === 'detect-faces') {
+  if (request.type === 'detect-objects' || request.type === 'classify') {
+    await runFromInstalled(request)
+  } else if (request.type === 'detect-faces') {
     await run('face-detection', request.image, request.id)
   } else if (request.type === 'segment') {
     await run('segmentation', request.image, request.id)
@@ -146,6 +180,7 @@ async function handle(request: VisionRequest): Promise<void> {
     for (const task of [...tasks.keys()]) {
       drop(task)
     }
+    closeInstalledTasks()
     if (request.type === 'set-delegate') {
       choice = request.choice
     }
@@ -163,7 +198,11 @@ self.onmessage = (event: MessageEvent<VisionRequest>) => {
         type: 'failed',
         id: request.id,
         code:
-          error instanceof ModelFetchError ? error.code : 'model_load_failed',
+          error instanceof InvalidModelError
+            ? 'vision_model_invalid'
+            : error instanceof ModelFetchError
+              ? error.code
+              : 'model_load_failed',
         detail: error instanceof Error ? error.message : String(error),
       }
       post({ type: 'status', loading: null, delegate: null, gpuFailure: null })

@@ -1,22 +1,36 @@
 /**
  * Settings → Models: the recommended catalog, "Add from URL" with an
- * optional SHA-256, "Import a file" (the same checks, with the SHA-256
+ * optional SHA-256 and the task the model serves (the chat model, or a
+ * vision task: the vision page offers the tasks whose models are here), "Import a file" (the same checks, with the SHA-256
  * field when filled), the progress with Cancel, and the installed
  * models with their size, hash and date, each with Delete.
  */
 import { type FormEvent, useState } from 'react'
-import { MODEL_CATALOG } from '../../../models/model-catalog'
+import {
+  MODEL_CATALOG,
+  type InstalledVisionTask,
+} from '../../../models/model-catalog'
 import { formatBytes } from '../../ai/install-progress'
 import { modelIdFor } from '../../ai/model-inventory'
 import { DownloadProgress } from './download-progress'
 import { InstalledList } from './installed-list'
 import { useModelInstall } from './use-model-install'
 
+/** What the Task select can say: the chat model, or a vision task. */
+type TaskChoice = 'llm' | InstalledVisionTask
+
+function kindFor(task: TaskChoice) {
+  return task === 'llm'
+    ? { kind: 'llm' as const }
+    : { kind: 'vision' as const, visionTask: task }
+}
+
 /** The models section of Settings. */
 export function ModelsSection() {
   const state = useModelInstall()
   const [url, setUrl] = useState('')
   const [sha256, setSha256] = useState('')
+  const [task, setTask] = useState<TaskChoice>('llm')
   const [invalid, setInvalid] = useState<string | null>(null)
   const busy = state.running !== null
 
@@ -43,7 +57,7 @@ export function ModelsSection() {
     void state.start({
       id,
       name: id,
-      kind: 'llm',
+      ...kindFor(task),
       url: parsed.href,
       sha256: hash || null,
       approxBytes: null,
@@ -69,6 +83,9 @@ export function ModelsSection() {
                     id: entry.id,
                     name: entry.name,
                     kind: entry.kind,
+                    ...(entry.visionTask
+                      ? { visionTask: entry.visionTask }
+                      : {}),
                     url: entry.url,
                     sha256: entry.sha256,
                     approxBytes: entry.bytes,
@@ -95,6 +112,19 @@ export function ModelsSection() {
           />
         </label>{' '}
         <label>
+          Task{' '}
+          <select
+            value={task}
+            onChange={(e) => setTask(e.target.value as TaskChoice)}
+          >
+            <option value="llm">Language model (assistant)</option>
+            <option value="object-detection">Object detection (vision)</option>
+            <option value="image-classification">
+              Image classification (vision)
+            </option>
+          </select>
+        </label>{' '}
+        <label>
           SHA-256 (optional){' '}
           <input
             value={sha256}
@@ -107,6 +137,10 @@ export function ModelsSection() {
         </button>
       </form>
       <h3>Import a file</h3>
+      <p>
+        An imported file is checked and marked like an address above: with the
+        SHA-256 and the Task chosen there.
+      </p>
       <label>
         Import a model file{' '}
         <input
@@ -122,7 +156,7 @@ export function ModelsSection() {
               {
                 id,
                 name: file.name,
-                kind: 'llm',
+                ...kindFor(task),
                 url: `file:${file.name}`,
                 sha256: sha256.trim().toLowerCase() || null,
                 approxBytes: file.size,

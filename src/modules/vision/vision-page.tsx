@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session-context'
 import { messageFor } from '../../core/errors'
 import type { DelegateChoice } from '../../vision/vision-protocol'
 import { HistoryList } from './history-list'
+import { InstalledTasksPanel } from './installed-tasks-panel'
 import { LiveCamera } from './live-camera'
 import { PhotoEditor } from './photo-editor'
 import { useRunMetrics } from './use-run-metrics'
@@ -41,8 +42,8 @@ export default function VisionPage() {
       <PageHeader module="vision" />
       <p>
         Photos and camera frames are processed on this device and never
-        uploaded. Not built yet: tasks from other MediaPipe models (object
-        detection, image classification) installed in Settings.
+        uploaded. Object detection and image classification appear below once
+        their models are installed in Settings → Models.
       </p>
       <label>
         Processor{' '}
@@ -86,6 +87,7 @@ export default function VisionPage() {
               })
             }
           />
+          <InstalledTasksPanel client={client} />
         </>
       )}
       <section aria-labelledby="history-heading">
