@@ -11,12 +11,10 @@
  *   by the worker), as medians over several fresh profiles, and their ratio.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../e2e/chromium'
-import { loadConfig } from '../src/server/config'
-import { startServer } from '../src/server/server'
+import { startOwnServer } from '../e2e/support/own-server'
 
 const RUNS = 7
 
@@ -43,16 +41,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync('dist/sw.js')) {
     throw new Error('No build in dist/: run npm run build first.')
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-bench-'))
-  const server = await startServer(
-    loadConfig({
-      ENCLAVE_HOST: '127.0.0.1',
-      ENCLAVE_PORT: '0',
-      ENCLAVE_DATA_DIR: path.join(root, 'data'),
-      ENCLAVE_DEMO_PASSWORD: 'bench-password-123',
-      ENCLAVE_LOG_LEVEL: 'silent',
-    }),
-  )
+  const server = await startOwnServer({
+    ENCLAVE_DIST_DIR: path.resolve('dist'),
+  })
   const browser = await chromium.launch(chromiumLaunchOptions())
 
   const cold: number[] = []
@@ -98,7 +89,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     await server.close()
-    fs.rmSync(root, { recursive: true, force: true })
   }
 
   const coldMedian = median(cold)

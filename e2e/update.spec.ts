@@ -9,8 +9,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { loadConfig } from '../src/server/config'
-import { startServer, type RunningServer } from '../src/server/server'
+import type { RunningServer } from '../src/server/server'
+import { startOwnServer } from './support/own-server'
 
 function buildInto(outDir: string, buildId: string): void {
   execFileSync(
@@ -37,16 +37,9 @@ test.describe('updates', () => {
   test.beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-update-'))
     buildInto(path.join(root, 'dist'), 'e2e-v1')
-    server = await startServer(
-      loadConfig({
-        ENCLAVE_HOST: '127.0.0.1',
-        ENCLAVE_PORT: '0',
-        ENCLAVE_DATA_DIR: path.join(root, 'data'),
-        ENCLAVE_DIST_DIR: path.join(root, 'dist'),
-        ENCLAVE_DEMO_PASSWORD: 'update-spec-password',
-        ENCLAVE_LOG_LEVEL: 'silent',
-      }),
-    )
+    server = await startOwnServer({
+      ENCLAVE_DIST_DIR: path.join(root, 'dist'),
+    })
   })
 
   test.afterAll(async () => {

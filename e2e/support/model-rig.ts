@@ -4,18 +4,14 @@
  * from that file server only (`ENCLAVE_MODEL_ORIGINS`). The same-origin
  * check of the fixtures is widened for that one origin.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { loadConfig } from '../../src/server/config'
-import { startServer, type RunningServer } from '../../src/server/server'
+import type { RunningServer } from '../../src/server/server'
 import {
   startTestUpstream,
   type TestUpstream,
 } from '../../src/server/testing/test-upstream'
-import { E2E_DEMO_PASSWORD, E2E_DIST_DIR } from '../environment'
 import { test as base } from '../fixtures'
 import { startModelFileServer, type ModelFileServer } from './model-file-server'
+import { startOwnServer } from './own-server'
 
 /** The parts of one set-up. */
 export interface ModelRig {
@@ -31,27 +27,17 @@ export const test = base.extend<Record<never, never>, { models: ModelRig }>({
     // must be an object pattern even when there are none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-models-'))
       const files = await startModelFileServer()
       const upstream = await startTestUpstream()
-      const server = await startServer(
-        loadConfig({
-          ENCLAVE_HOST: '127.0.0.1',
-          ENCLAVE_PORT: '0',
-          ENCLAVE_DATA_DIR: path.join(root, 'data'),
-          ENCLAVE_DIST_DIR: path.resolve(E2E_DIST_DIR),
-          ENCLAVE_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-          ENCLAVE_LOG_LEVEL: 'silent',
-          ENCLAVE_LLM_URL: upstream.url,
-          ENCLAVE_LLM_MODEL: 'test-model',
-          ENCLAVE_MODEL_ORIGINS: files.origin,
-        }),
-      )
+      const server = await startOwnServer({
+        ENCLAVE_LLM_URL: upstream.url,
+        ENCLAVE_LLM_MODEL: 'test-model',
+        ENCLAVE_MODEL_ORIGINS: files.origin,
+      })
       await use({ files, upstream, server })
       await server.close()
       await upstream.close()
       await files.close()
-      fs.rmSync(root, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],
