@@ -200,6 +200,11 @@ describe('SessionStore', () => {
 
     const user = session('t').user
 
+    /** A keeper holding the user's session, usable offline until then. */
+    function keptUntil(offlineUntil: number): MemoryKeeper {
+      return memoryKeeper({ id: 'current', user, offlineUntil, savedAt: 0 })
+    }
+
     it('keeps the session with its grace period after a sign-in', async () => {
       fakeApi({ 'auth/login': [() => json(200, session('t'))] })
       const keeper = memoryKeeper()
@@ -211,12 +216,7 @@ describe('SessionStore', () => {
 
     it('opens with the kept session when the server cannot be reached', async () => {
       fakeApi({})
-      const keeper = memoryKeeper({
-        id: 'current',
-        user,
-        offlineUntil: 5_000,
-        savedAt: 0,
-      })
+      const keeper = keptUntil(5_000)
       const store = new SessionStore(keeper, () => 4_000)
       await store.start()
       expect(store.getState()).toMatchObject({
@@ -228,12 +228,7 @@ describe('SessionStore', () => {
 
     it('asks for a connection when the kept session is past its grace period', async () => {
       fakeApi({})
-      const keeper = memoryKeeper({
-        id: 'current',
-        user,
-        offlineUntil: 5_000,
-        savedAt: 0,
-      })
+      const keeper = keptUntil(5_000)
       const store = new SessionStore(keeper, () => 5_000)
       await store.start()
       expect(store.getState()).toEqual({
@@ -255,12 +250,7 @@ describe('SessionStore', () => {
     it('back online, swaps the kept session for a real one', async () => {
       const routes: Record<string, Route[]> = {}
       fakeApi(routes)
-      const keeper = memoryKeeper({
-        id: 'current',
-        user,
-        offlineUntil: Date.now() + 60_000,
-        savedAt: 0,
-      })
+      const keeper = keptUntil(Date.now() + 60_000)
       const store = new SessionStore(keeper)
       await store.start()
       routes['auth/refresh'] = [() => json(200, session('fresh'))]
@@ -276,12 +266,7 @@ describe('SessionStore', () => {
     it('back online, a refused session signs out and forgets the kept copy', async () => {
       const routes: Record<string, Route[]> = {}
       fakeApi(routes)
-      const keeper = memoryKeeper({
-        id: 'current',
-        user,
-        offlineUntil: Date.now() + 60_000,
-        savedAt: 0,
-      })
+      const keeper = keptUntil(Date.now() + 60_000)
       const store = new SessionStore(keeper)
       await store.start()
       routes['auth/refresh'] = [
@@ -310,12 +295,7 @@ describe('SessionStore', () => {
     it('notices a server that comes back without the browser going offline', async () => {
       const routes: Record<string, Route[]> = {}
       fakeApi(routes)
-      const keeper = memoryKeeper({
-        id: 'current',
-        user,
-        offlineUntil: Date.now() + 3_600_000,
-        savedAt: 0,
-      })
+      const keeper = keptUntil(Date.now() + 3_600_000)
       const store = new SessionStore(keeper)
       await store.start()
       expect(store.getState()).toMatchObject({ offline: true })
