@@ -1,5 +1,5 @@
 import { inspectRoutes } from 'hono/dev'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { messageFor, type ErrorCode } from '../../core/errors'
 import { isPermission, permissionsForRoles } from '../../core/permissions'
 import type { AuditRecord, Page, UserRecord } from '../../core/protocol'
@@ -12,33 +12,17 @@ import {
 } from '../auth/access-tokens'
 import { hashPassword } from '../auth/passwords'
 import { declaredRoutes } from '../http/access'
-import {
-  bearer,
-  errorBody,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from './test-server'
+import { bearer, errorBody, signIn, sharedTestServer } from './test-server'
 
-let t: TestServer
-let adminToken: string
-
-beforeAll(async () => {
-  t = await startTestServer()
-  adminToken = (await signIn(t.url, 'admin')).session.accessToken
-})
-
-afterAll(async () => {
-  await t.close()
-})
+const shared = sharedTestServer()
 
 function me(headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${t.url}/api/me`, { headers })
+  return fetch(`${shared.t.url}/api/me`, { headers })
 }
 
 /** The claims the server would put in a token for a demo account. */
 function claimsFor(username: string): AccessClaims {
-  const user = t.server.services.users.byUsername(username)
+  const user = shared.t.server.services.users.byUsername(username)
   if (!user) {
     throw new Error(`no user ${username}`)
   }
@@ -64,7 +48,7 @@ async function expectRefused(response: Response, code: ErrorCode) {
 
 describe('GET /api/me', () => {
   it('tells the bearer of a good token who they are', async () => {
-    const { session } = await signIn(t.url, 'editor')
+    const { session } = await signIn(shared.t.url, 'editor')
 
     const response = await me(bearer(session.accessToken))
 
@@ -92,7 +76,7 @@ describe('GET /api/me', () => {
   })
 
   it('refuses a token whose signature was changed', async () => {
-    const [header, payload, signature = ''] = adminToken.split('.')
+    const [header, payload, signature = ''] = shared.adminToken.split('.')
     const at = Math.floor(signature.length / 2)
     const flipped = signature[at] === 'A' ? 'B' : 'A'
     const forged = `${header}.${payload}.${signature.slice(0, at)}${flipped}${signature.slice(at + 1)}`
@@ -101,7 +85,7 @@ describe('GET /api/me', () => {
   })
 
   it('refuses a token whose claims were raised after signing', async () => {
-    const viewer = await signIn(t.url, 'viewer')
+    const viewer = await signIn(shared.t.url, 'viewer')
     const [header, payload = '', signature] =
       viewer.session.accessToken.split('.')
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
@@ -114,7 +98,7 @@ describe('GET /api/me', () => {
   })
 
   it('refuses an unsigned token with alg none', async () => {
-    const payload = adminToken.split('.')[1]
+    const payload = shared.adminToken.split('.')[1]
     const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${payload}.`
 
     await expectRefused(await me(bearer(unsigned)), 'token_invalid')
@@ -130,7 +114,7 @@ describe('GET /api/me', () => {
   it('refuses an expired token as token_expired', async () => {
     // The server keeps its signing key in the data directory; loading it the
     // way a restart would lets the test sign with a clock an hour behind.
-    const keys = await loadOrCreateSigningKeys(t.dataDir)
+    const keys = await loadOrCreateSigningKeys(shared.t.dataDir)
     const anHourAgo = Date.now() - 3_600_000
     const past = new AccessTokens(keys, 600, () => anHourAgo)
     const { token } = await past.issue(claimsFor('admin'))
@@ -139,7 +123,7 @@ describe('GET /api/me', () => {
   })
 
   it('accepts a token signed with the server’s stored key, so the expired case is only the clock', async () => {
-    const keys = await loadOrCreateSigningKeys(t.dataDir)
+    const keys = await loadOrCreateSigningKeys(shared.t.dataDir)
     const { token } = await new AccessTokens(keys, 600).issue(
       claimsFor('admin'),
     )
@@ -148,7 +132,7 @@ describe('GET /api/me', () => {
   })
 
   it('refuses the existing token of a user who was disabled', async () => {
-    const { services } = t.server
+    const { services } = shared.t.server
     const user = services.users.create({
       username: 'soon-disabled',
       displayName: 'Soon Disabled',
@@ -156,7 +140,7 @@ describe('GET /api/me', () => {
       roles: ['editor'],
     })
     const signedIn = await signIn(
-      t.url,
+      shared.t.url,
       'soon-disabled',
       'a-password-for-this-test',
     )
@@ -168,7 +152,7 @@ describe('GET /api/me', () => {
       await me(bearer(signedIn.session.accessToken)),
       'session_revoked',
     )
-    const refresh = await fetch(`${t.url}/api/auth/refresh`, {
+    const refresh = await fetch(`${shared.t.url}/api/auth/refresh`, {
       method: 'POST',
       headers: { cookie: signedIn.cookie },
     })
@@ -178,9 +162,9 @@ describe('GET /api/me', () => {
 
 describe('permissions on admin routes', () => {
   it('refuses a viewer the user list with 403 forbidden and audits it', async () => {
-    const viewer = await signIn(t.url, 'viewer')
+    const viewer = await signIn(shared.t.url, 'viewer')
 
-    const response = await fetch(`${t.url}/api/users`, {
+    const response = await fetch(`${shared.t.url}/api/users`, {
       headers: bearer(viewer.session.accessToken),
     })
 
@@ -193,8 +177,8 @@ describe('permissions on admin routes', () => {
       },
     })
     const audit = await fetch(
-      `${t.url}/api/audit?action=permission.denied&actor=viewer`,
-      { headers: bearer(adminToken) },
+      `${shared.t.url}/api/audit?action=permission.denied&actor=viewer`,
+      { headers: bearer(shared.adminToken) },
     )
     const rows = ((await audit.json()) as Page<AuditRecord>).items
     expect(rows[0]).toMatchObject({
@@ -207,19 +191,19 @@ describe('permissions on admin routes', () => {
   })
 
   it('lets a manager read the audit log but not the user list', async () => {
-    const manager = await signIn(t.url, 'manager')
+    const manager = await signIn(shared.t.url, 'manager')
     const headers = bearer(manager.session.accessToken)
 
-    const audit = await fetch(`${t.url}/api/audit?limit=1`, { headers })
-    const users = await fetch(`${t.url}/api/users`, { headers })
+    const audit = await fetch(`${shared.t.url}/api/audit?limit=1`, { headers })
+    const users = await fetch(`${shared.t.url}/api/users`, { headers })
 
     expect(audit.status).toBe(200)
     expect(users.status).toBe(403)
   })
 
   it('lets an admin list users, without password hashes', async () => {
-    const response = await fetch(`${t.url}/api/users?role=viewer`, {
-      headers: bearer(adminToken),
+    const response = await fetch(`${shared.t.url}/api/users?role=viewer`, {
+      headers: bearer(shared.adminToken),
     })
 
     expect(response.status).toBe(200)
@@ -229,8 +213,8 @@ describe('permissions on admin routes', () => {
   })
 
   it('refuses a list query that is out of range with its field', async () => {
-    const response = await fetch(`${t.url}/api/users?limit=100000`, {
-      headers: bearer(adminToken),
+    const response = await fetch(`${shared.t.url}/api/users?limit=100000`, {
+      headers: bearer(shared.adminToken),
     })
 
     expect(response.status).toBe(400)
@@ -274,7 +258,7 @@ describe('the route table', () => {
   })
 
   it('registers no /api handler that bypassed route()', () => {
-    const app = createApp(t.server.services)
+    const app = createApp(shared.t.server.services)
     const declared = new Set(
       declaredRoutes.map((entry) => `${entry.method} /api${entry.path}`),
     )
@@ -308,7 +292,7 @@ describe('the route table', () => {
     expect(guarded.size).toBeGreaterThan(0)
 
     for (const declared of guarded.values()) {
-      const response = await fetch(`${t.url}/api${declared.path}`, {
+      const response = await fetch(`${shared.t.url}/api${declared.path}`, {
         method: declared.method,
       })
       expect(response.status, `${declared.method} ${declared.path}`).toBe(401)

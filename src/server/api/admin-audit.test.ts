@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { AuditRecord, Page } from '../../core/protocol'
 import { declaredRoutes } from '../http/access'
 import { AuditLog } from '../store/audit'
 import { encodeCursor } from '../store/cursor'
-import {
-  bearer,
-  postJson,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from './test-server'
+import { bearer, postJson, signIn, sharedTestServer } from './test-server'
 
-let t: TestServer
-let adminToken: string
-
-beforeAll(async () => {
-  t = await startTestServer()
-  adminToken = (await signIn(t.url, 'admin')).session.accessToken
-})
-
-afterAll(async () => {
-  await t.close()
-})
+const shared = sharedTestServer()
 
 const START = Date.UTC(2031, 5, 1)
 
@@ -40,7 +24,7 @@ function writeRows(
   at: (index: number) => number = (index) => START + index * 1000,
 ): void {
   let clock = 0
-  const audit = new AuditLog(t.server.services.db, () => clock)
+  const audit = new AuditLog(shared.t.server.services.db, () => clock)
   for (let index = 0; index < count; index++) {
     clock = at(index)
     audit.record(make(index))
@@ -49,9 +33,9 @@ function writeRows(
 
 async function page(
   query: string,
-  token = adminToken,
+  token = shared.adminToken,
 ): Promise<Page<AuditRecord>> {
-  const response = await fetch(`${t.url}/api/audit?${query}`, {
+  const response = await fetch(`${shared.t.url}/api/audit?${query}`, {
     headers: bearer(token),
   })
   expect(response.status).toBe(200)
@@ -77,8 +61,11 @@ async function allPages(
   return rows
 }
 
-function exportCsv(query: string, token = adminToken): Promise<Response> {
-  return fetch(`${t.url}/api/audit/export?${query}`, {
+function exportCsv(
+  query: string,
+  token = shared.adminToken,
+): Promise<Response> {
+  return fetch(`${shared.t.url}/api/audit/export?${query}`, {
     headers: bearer(token),
   })
 }
@@ -139,8 +126,8 @@ describe('GET /api/audit filters', () => {
   })
 
   it('refuses an outcome that is not one', async () => {
-    const response = await fetch(`${t.url}/api/audit?outcome=maybe`, {
-      headers: bearer(adminToken),
+    const response = await fetch(`${shared.t.url}/api/audit?outcome=maybe`, {
+      headers: bearer(shared.adminToken),
     })
 
     expect(response.status).toBe(400)
@@ -245,7 +232,7 @@ describe('GET /api/audit/export', () => {
   })
 
   it('writes a formula someone typed as a username as plain text', async () => {
-    await postJson(`${t.url}/api/auth/login`, {
+    await postJson(`${shared.t.url}/api/auth/login`, {
       username: '=HYPERLINK("http://evil.invalid","x")',
       password: 'not-a-real-password',
     })
@@ -270,7 +257,7 @@ describe('GET /api/audit/export', () => {
   })
 
   it('lets a manager export, since it is reading the log', async () => {
-    const manager = await signIn(t.url, 'manager')
+    const manager = await signIn(shared.t.url, 'manager')
 
     const response = await exportCsv('limit=1', manager.session.accessToken)
 
@@ -297,11 +284,11 @@ describe('the audit log is append-only through the API', () => {
 
     const statuses = await Promise.all(
       ['PATCH', 'PUT', 'DELETE'].map(async (method) => {
-        const response = await fetch(`${t.url}/api/audit/${id}`, {
+        const response = await fetch(`${shared.t.url}/api/audit/${id}`, {
           method,
           headers: {
             'content-type': 'application/json',
-            ...bearer(adminToken),
+            ...bearer(shared.adminToken),
           },
           body: method === 'DELETE' ? null : '{"outcome":"success"}',
         })

@@ -3,34 +3,18 @@
  * an admin signed in, and small helpers to create, change and inspect
  * users through the API.
  */
-import { afterAll, beforeAll, expect } from 'vitest'
+import { expect } from 'vitest'
 import type { Role } from '../../core/permissions'
 import type { AuditRecord, Page, UserRecord } from '../../core/protocol'
-import {
-  bearer,
-  postJson,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from './test-server'
+import { bearer, postJson, sharedTestServer } from './test-server'
 
 /** A password every policy check accepts. */
 export const GOOD_PASSWORD = 'granite-otter-lantern-42'
 
 /** Start the file's server in beforeAll and return the helpers around it. */
 export function adminUsersHarness() {
-  let t: TestServer
-  let adminToken: string
+  const shared = sharedTestServer()
   let counter = 0
-
-  beforeAll(async () => {
-    t = await startTestServer()
-    adminToken = (await signIn(t.url, 'admin')).session.accessToken
-  })
-
-  afterAll(async () => {
-    await t.close()
-  })
 
   /** A username no other test in this file uses. */
   function uniqueName(prefix: string): string {
@@ -40,17 +24,17 @@ export function adminUsersHarness() {
 
   function createUser(
     body: Record<string, unknown>,
-    token = adminToken,
+    token = shared.adminToken,
   ): Promise<Response> {
-    return postJson(`${t.url}/api/users`, body, bearer(token))
+    return postJson(`${shared.t.url}/api/users`, body, bearer(token))
   }
 
   function patchUser(
     id: string,
     body: Record<string, unknown>,
-    token = adminToken,
+    token = shared.adminToken,
   ): Promise<Response> {
-    return fetch(`${t.url}/api/users/${id}`, {
+    return fetch(`${shared.t.url}/api/users/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...bearer(token) },
       body: JSON.stringify(body),
@@ -77,19 +61,19 @@ export function adminUsersHarness() {
   }
 
   function refresh(cookie: string): Promise<Response> {
-    return fetch(`${t.url}/api/auth/refresh`, {
+    return fetch(`${shared.t.url}/api/auth/refresh`, {
       method: 'POST',
       headers: { cookie },
     })
   }
 
   function me(token: string): Promise<Response> {
-    return fetch(`${t.url}/api/me`, { headers: bearer(token) })
+    return fetch(`${shared.t.url}/api/me`, { headers: bearer(token) })
   }
 
   async function auditRows(query: string): Promise<AuditRecord[]> {
-    const response = await fetch(`${t.url}/api/audit?${query}`, {
-      headers: bearer(adminToken),
+    const response = await fetch(`${shared.t.url}/api/audit?${query}`, {
+      headers: bearer(shared.adminToken),
     })
     expect(response.status).toBe(200)
     return ((await response.json()) as Page<AuditRecord>).items
@@ -98,11 +82,11 @@ export function adminUsersHarness() {
   return {
     /** The running server (valid once beforeAll has run). */
     get t() {
-      return t
+      return shared.t
     },
     /** The admin's access token (valid once beforeAll has run). */
     get adminToken() {
-      return adminToken
+      return shared.adminToken
     },
     uniqueName,
     createUser,

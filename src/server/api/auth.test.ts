@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { messageFor } from '../../core/errors'
 import { permissionsForRoles } from '../../core/permissions'
 import type { AuditRecord, Page } from '../../core/protocol'
@@ -10,32 +10,21 @@ import {
   refreshCookieOf,
   setCookieHeader,
   signIn,
-  startTestServer,
-  type TestServer,
+  sharedTestServer,
 } from './test-server'
 
-let t: TestServer
-let adminToken: string
-
-beforeAll(async () => {
-  t = await startTestServer()
-  adminToken = (await signIn(t.url, 'admin')).session.accessToken
-})
-
-afterAll(async () => {
-  await t.close()
-})
+const shared = sharedTestServer()
 
 function refresh(cookie?: string): Promise<Response> {
-  return fetch(`${t.url}/api/auth/refresh`, {
+  return fetch(`${shared.t.url}/api/auth/refresh`, {
     method: 'POST',
     headers: cookie ? { cookie } : {},
   })
 }
 
 async function auditRows(query: string): Promise<AuditRecord[]> {
-  const response = await fetch(`${t.url}/api/audit?${query}`, {
-    headers: bearer(adminToken),
+  const response = await fetch(`${shared.t.url}/api/audit?${query}`, {
+    headers: bearer(shared.adminToken),
   })
   expect(response.status).toBe(200)
   return ((await response.json()) as Page<AuditRecord>).items
@@ -44,7 +33,7 @@ async function auditRows(query: string): Promise<AuditRecord[]> {
 describe('POST /api/auth/login', () => {
   it('answers a good sign-in with an access token and the user', async () => {
     const before = Date.now()
-    const response = await postJson(`${t.url}/api/auth/login`, {
+    const response = await postJson(`${shared.t.url}/api/auth/login`, {
       username: 'manager',
       password: DEMO_PASSWORD,
     })
@@ -69,7 +58,7 @@ describe('POST /api/auth/login', () => {
   })
 
   it('sets the refresh token as an httpOnly, SameSite=Strict cookie for /api/auth only', async () => {
-    const response = await postJson(`${t.url}/api/auth/login`, {
+    const response = await postJson(`${shared.t.url}/api/auth/login`, {
       username: 'editor',
       password: DEMO_PASSWORD,
     })
@@ -92,17 +81,17 @@ describe('POST /api/auth/login', () => {
   })
 
   it('accepts the username in any case', async () => {
-    const { session } = await signIn(t.url, 'VIEWER')
+    const { session } = await signIn(shared.t.url, 'VIEWER')
 
     expect(session.user.username).toBe('viewer')
   })
 
   it('answers a wrong password and an unknown user the same way', async () => {
-    const wrongPassword = await postJson(`${t.url}/api/auth/login`, {
+    const wrongPassword = await postJson(`${shared.t.url}/api/auth/login`, {
       username: 'viewer',
       password: 'not-the-password',
     })
-    const unknownUser = await postJson(`${t.url}/api/auth/login`, {
+    const unknownUser = await postJson(`${shared.t.url}/api/auth/login`, {
       username: 'nobody-by-this-name',
       password: DEMO_PASSWORD,
     })
@@ -122,7 +111,7 @@ describe('POST /api/auth/login', () => {
 
   it('records failed sign-ins in the audit log, from the socket address, without the password', async () => {
     await postJson(
-      `${t.url}/api/auth/login`,
+      `${shared.t.url}/api/auth/login`,
       {
         username: 'audited-stranger',
         password: 'a-password-that-must-not-be-logged',
@@ -146,7 +135,7 @@ describe('POST /api/auth/login', () => {
 
 describe('POST /api/auth/refresh', () => {
   it('rotates the refresh cookie and answers with a new access token', async () => {
-    const signedIn = await signIn(t.url, 'editor')
+    const signedIn = await signIn(shared.t.url, 'editor')
 
     const response = await refresh(signedIn.cookie)
 
@@ -154,14 +143,14 @@ describe('POST /api/auth/refresh', () => {
     const next = refreshCookieOf(response)
     expect(next).not.toBe(signedIn.cookie)
     const body = (await response.json()) as { accessToken: string }
-    const me = await fetch(`${t.url}/api/me`, {
+    const me = await fetch(`${shared.t.url}/api/me`, {
       headers: bearer(body.accessToken),
     })
     expect(me.status).toBe(200)
   })
 
   it('ends the whole family when a spent cookie is presented again', async () => {
-    const signedIn = await signIn(t.url, 'editor')
+    const signedIn = await signIn(shared.t.url, 'editor')
     const rotated = await refresh(signedIn.cookie)
     const newer = refreshCookieOf(rotated)
 
@@ -184,8 +173,8 @@ describe('POST /api/auth/refresh', () => {
   })
 
   it('keeps the user’s other sessions when one family is ended for reuse', async () => {
-    const stolen = await signIn(t.url, 'viewer')
-    const otherDevice = await signIn(t.url, 'viewer')
+    const stolen = await signIn(shared.t.url, 'viewer')
+    const otherDevice = await signIn(shared.t.url, 'viewer')
     await refresh(stolen.cookie)
 
     expect((await refresh(stolen.cookie)).status).toBe(401)
@@ -210,9 +199,9 @@ describe('POST /api/auth/refresh', () => {
 
 describe('POST /api/auth/logout', () => {
   it('revokes the refresh token and clears the cookie', async () => {
-    const signedIn = await signIn(t.url, 'viewer')
+    const signedIn = await signIn(shared.t.url, 'viewer')
 
-    const response = await fetch(`${t.url}/api/auth/logout`, {
+    const response = await fetch(`${shared.t.url}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie: signedIn.cookie },
     })
@@ -227,7 +216,7 @@ describe('POST /api/auth/logout', () => {
   })
 
   it('succeeds without a cookie, so signing out twice is harmless', async () => {
-    const response = await fetch(`${t.url}/api/auth/logout`, {
+    const response = await fetch(`${shared.t.url}/api/auth/logout`, {
       method: 'POST',
     })
 
@@ -237,8 +226,8 @@ describe('POST /api/auth/logout', () => {
 
 describe('cookie-only routes and other origins', () => {
   it('refuses a refresh sent from a page on another origin', async () => {
-    const signedIn = await signIn(t.url, 'viewer')
-    const response = await fetch(`${t.url}/api/auth/refresh`, {
+    const signedIn = await signIn(shared.t.url, 'viewer')
+    const response = await fetch(`${shared.t.url}/api/auth/refresh`, {
       method: 'POST',
       headers: { cookie: signedIn.cookie, origin: 'http://127.0.0.1:1' },
     })
@@ -248,16 +237,19 @@ describe('cookie-only routes and other origins', () => {
   })
 
   it('refuses a sign-out sent from a page on another origin, and the session lives on', async () => {
-    const signedIn = await signIn(t.url, 'viewer')
-    const refused = await fetch(`${t.url}/api/auth/logout`, {
+    const signedIn = await signIn(shared.t.url, 'viewer')
+    const refused = await fetch(`${shared.t.url}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie: signedIn.cookie, origin: 'http://127.0.0.1:1' },
     })
     expect(refused.status).toBe(403)
 
-    const sameOrigin = await fetch(`${t.url}/api/auth/refresh`, {
+    const sameOrigin = await fetch(`${shared.t.url}/api/auth/refresh`, {
       method: 'POST',
-      headers: { cookie: signedIn.cookie, origin: new URL(t.url).origin },
+      headers: {
+        cookie: signedIn.cookie,
+        origin: new URL(shared.t.url).origin,
+      },
     })
     expect(sameOrigin.status).toBe(200)
   })
@@ -265,8 +257,8 @@ describe('cookie-only routes and other origins', () => {
 
 describe('the bearer scheme', () => {
   it('accepts the scheme name in any case', async () => {
-    const signedIn = await signIn(t.url, 'viewer')
-    const response = await fetch(`${t.url}/api/me`, {
+    const signedIn = await signIn(shared.t.url, 'viewer')
+    const response = await fetch(`${shared.t.url}/api/me`, {
       headers: { authorization: `bearer ${signedIn.session.accessToken}` },
     })
     expect(response.status).toBe(200)

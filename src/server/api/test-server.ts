@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { loadConfig } from '../config'
 import { startServer, type RunningServer } from '../server'
 import type { SessionResponse } from '../../core/protocol'
@@ -150,5 +151,40 @@ export async function errorBody(response: Response): Promise<{
   }
   return JSON.parse(text) as {
     error: { code: string; message: string; fields?: unknown[] }
+  }
+}
+
+/** One server for the calling test file, with the admin signed in. */
+export interface SharedTestServer {
+  /** The running server (valid once beforeAll has run). */
+  readonly t: TestServer
+  /** The admin's access token (valid once beforeAll has run). */
+  readonly adminToken: string
+}
+
+/** Start a server in beforeAll, sign the admin in, and close it in afterAll. */
+export function sharedTestServer(): SharedTestServer {
+  let t: TestServer | undefined
+  let adminToken = ''
+
+  beforeAll(async () => {
+    t = await startTestServer()
+    adminToken = (await signIn(t.url, 'admin')).session.accessToken
+  })
+
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  return {
+    get t() {
+      if (!t) {
+        throw new Error('The test server is used before beforeAll ran')
+      }
+      return t
+    },
+    get adminToken() {
+      return adminToken
+    },
   }
 }
