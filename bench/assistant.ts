@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test'
 import { createServer } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { startTestUpstream } from '../src/server/testing/test-upstream'
+import { median } from './stats'
 
 const PASSWORD = 'bench-password-assistant'
 const RUNS = 15
@@ -117,11 +118,6 @@ async function gateway(
   } catch {
     return { ms: performance.now() - started, ok: false }
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
 }
 
 function procStats(pid: number) {

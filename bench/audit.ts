@@ -27,6 +27,7 @@ import { loadConfig } from '../src/server/config'
 import { startServer, type RunningServer } from '../src/server/server'
 import { encodeCursor } from '../src/server/store/cursor'
 import { seedAuditLog, syntheticEvent } from '../src/server/tools/seed-audit'
+import { percentile as nearestRank } from './stats'
 
 const OUTPUT = path.resolve('bench/results/audit.json')
 const PASSWORD = 'bench-demo-password-31'
@@ -58,18 +59,14 @@ const FILTERS: Record<string, (rows: number) => string> = {
 // The oldest seeded row; the log then grows one row a second towards now.
 const seededStart = Date.now() - LARGE * 1000
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  )
-  return round(sorted[Math.max(0, index)] ?? 0)
-}
-
 function round(value: number, places = 2): number {
   const factor = 10 ** places
   return Math.round(value * factor) / factor
+}
+
+/** A nearest-rank percentile, rounded like every figure here. */
+function percentile(values: number[], p: number): number {
+  return round(nearestRank(values, p))
 }
 
 function ratio(value: number, reference: number): number | null {

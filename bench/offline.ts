@@ -15,16 +15,9 @@ import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { startOwnServer } from '../e2e/support/own-server'
+import { median } from './stats'
 
 const RUNS = 7
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
 
 /** Milliseconds from navigation start to the sign-in form on screen. */
 async function shellLoadMs(page: Page): Promise<number> {
