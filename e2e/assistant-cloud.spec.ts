@@ -9,6 +9,7 @@
 import { AssistantPage } from './assistant'
 import { goOffline, goOnline, waitForOfflineReady } from './offline'
 import { expect, test } from './support/cloud-rig'
+import { readStore } from './support/indexed-db'
 
 test('the first token is on screen before the upstream sends its last', async ({
   app,
@@ -179,22 +180,9 @@ test('an upstream failure mid-answer is explained and still measured', async ({
   await expect(page.getByRole('alert')).toContainText(
     'stopped with an error before it finished',
   )
-  const rows = await page.evaluate(
-    () =>
-      new Promise<{ failed?: boolean; engine: string; tokens: number }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('enclave')
-          open.onerror = () => reject(new Error('no database'))
-          open.onsuccess = () => {
-            const read = open.result
-              .transaction('metrics')
-              .objectStore('metrics')
-              .getAll()
-            read.onsuccess = () => resolve(read.result)
-            read.onerror = () => reject(new Error('no metrics'))
-          }
-        },
-      ),
+  const rows = await readStore<{ failed?: boolean; engine: string }>(
+    page,
+    'metrics',
   )
   expect(rows).toContainEqual(
     expect.objectContaining({ engine: 'cloud', failed: true }),

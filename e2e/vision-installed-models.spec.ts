@@ -1,12 +1,19 @@
 /**
  * Vision tasks from models installed in Settings → Models. No official
- * MediaPipe model can be downloaded here, so a file that is not a model is
- * imported and marked as an object detector: the vision page must offer
- * "Detect objects" (and only that), and refuse the file with a clear error.
+ * MediaPipe model can be downloaded here, so two stand-ins are imported: a
+ * file that is not a model, marked as an object detector, which the page
+ * must offer as "Detect objects" (and only that) and refuse with a clear
+ * error; and a real tiny classifier built for tests (it tells red, green
+ * and blue apart), which must load, answer with its labels and leave its
+ * runs in the metrics table.
  */
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { buildColourClassifier } from '../models/testing/colour-classifier'
+import type { VisionMetricRow } from '../src/db/vision-rows'
 import { expect, test } from './fixtures'
+import { readStore } from './support/indexed-db'
 
 const COFFEE = path.resolve('e2e/photos/coffee.png')
 
@@ -51,4 +58,73 @@ test('offers object detection for a file marked as a detector, and refuses it as
       .getByRole('alert')
       .filter({ hasText: 'not a valid MediaPipe model for this task' }),
   ).toBeVisible({ timeout: 30_000 })
+})
+
+/** A PNG of one colour, drawn by the page itself. */
+async function solidPng(page: Page, colour: string) {
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 64
+    canvas.height = 48
+    const context = canvas.getContext('2d')
+    if (context) {
+      context.fillStyle = fill
+      context.fillRect(0, 0, canvas.width, canvas.height)
+    }
+    return canvas.toDataURL('image/png')
+  }, colour)
+  return {
+    name: `${colour.slice(1)}.png`,
+    mimeType: 'image/png',
+    buffer: Buffer.from(dataUrl.split(',')[1] ?? '', 'base64'),
+  }
+}
+
+test('classifies with an installed classifier and records its runs', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(60_000)
+  await app.signInAs('editor')
+  await page.goto('/settings')
+  await page.getByRole('heading', { name: 'Models' }).waitFor()
+  await page.getByLabel('Task').selectOption('image-classification')
+  await page.getByLabel('Import a model file').setInputFiles({
+    name: 'colour-classifier.tflite',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(buildColourClassifier()),
+  })
+  await expect(
+    page.getByText('Installed colour-classifier.tflite'),
+  ).toBeVisible()
+
+  await page.goto('/vision')
+  const classify = page.getByRole('button', { name: 'Classify image' })
+  await expect(classify).toBeVisible()
+  await expect(
+    page.getByRole('button', { name: 'Detect objects' }),
+  ).toHaveCount(0)
+  const results = page.getByRole('status', { name: 'Installed model results' })
+  const image = page.getByLabel('Image for the installed models')
+
+  await image.setInputFiles(await solidPng(page, '#d02818'))
+  await classify.click()
+  await expect(results.getByText(/^Top class: red \(\d+ %\)$/)).toBeVisible({
+    timeout: 30_000,
+  })
+  await expect(results.getByText(/^Class 2: /)).toBeVisible()
+
+  await image.setInputFiles(await solidPng(page, '#1830d0'))
+  await classify.click()
+  await expect(results.getByText(/^Top class: blue /)).toBeVisible()
+
+  // Runs are written in batches; leaving the module writes what is pending.
+  await app.menu.getByRole('link', { name: 'Settings' }).click()
+  await expect
+    .poll(async () =>
+      (await readStore<VisionMetricRow>(page, 'visionMetrics'))
+        .filter((row) => row.task === 'image-classification')
+        .map((row) => row.warmth),
+    )
+    .toEqual(['cold', 'warm'])
 })

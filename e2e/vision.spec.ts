@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import type { VisionMetricRow } from '../src/db/vision-rows'
 import { expect, test, type AppPage } from './fixtures'
+import { readStore } from './support/indexed-db'
 
 const PHOTOS = path.resolve('e2e/photos')
 const ASTRONAUT = path.join(PHOTOS, 'astronaut.png')
@@ -61,6 +63,15 @@ test('finds the astronaut’s one face on the CPU and on the GPU', async ({
   await expect(page.getByText('Running on the GPU.')).toBeVisible(COLD)
   await expect(page.getByText('1 face found')).toBeVisible(COLD)
   expectAstronautFace(await firstFace(page))
+
+  // Each run is a metric row, written once runs pause.
+  await expect
+    .poll(async () =>
+      (await readStore<VisionMetricRow>(page, 'visionMetrics'))
+        .filter((row) => row.task === 'face-detection' && row.ms > 0)
+        .map((row) => `${row.delegate} ${row.warmth}`),
+    )
+    .toEqual(expect.arrayContaining(['CPU cold', 'GPU cold']))
 })
 
 test('the export changes the face and leaves the rest of the photo as it was', async ({

@@ -26,6 +26,8 @@ export interface ReadMetadata {
     std: number[]
   }
   outputNames: (string | null)[]
+  /** Per output, the name of its labels file, if it has one. */
+  outputLabelsFiles: (string | null)[]
 }
 
 /** Name of the metadata entry MediaPipe Tasks reads. */
@@ -67,6 +69,7 @@ export function readModelMetadata(model: Uint8Array): ReadMetadata | null {
   }
   const subgraph = fieldTables(root, 3)[0]
   const input = subgraph ? fieldTables(subgraph, 2)[0] : undefined
+  const outputs = subgraph ? fieldTables(subgraph, 3) : []
   return {
     name: fieldString(root, 0),
     minParserVersion: fieldString(root, 7),
@@ -75,8 +78,10 @@ export function readModelMetadata(model: Uint8Array): ReadMetadata | null {
       colorSpace: input ? colorSpaceOf(input) : 0,
       ...(input ? normalizationOf(input) : { mean: [], std: [] }),
     },
-    outputNames: subgraph
-      ? fieldTables(subgraph, 3).map((output) => fieldString(output, 0))
-      : [],
+    outputNames: outputs.map((output) => fieldString(output, 0)),
+    outputLabelsFiles: outputs.map((output) => {
+      const file = fieldTables(output, 6)[0]
+      return file ? fieldString(file, 0) : null
+    }),
   }
 }

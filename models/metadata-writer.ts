@@ -4,7 +4,8 @@
  *
  * It holds only what Tasks was checked to need for an image model: one
  * subgraph, an input tensor with RGB `ImageProperties` and
- * `NormalizationOptions`, and one entry per output tensor. The normalisation
+ * `NormalizationOptions`, and one entry per output tensor, which may name a
+ * labels file packed with the model (a classifier's). The normalisation
  * is the one value that silently matters: a wrong mean or std still loads
  * and runs, only with worse results.
  */
@@ -24,11 +25,24 @@ export interface MetadataSpec {
   author: string
   license: string
   input: { name: string; description: string; normalization: Normalization }
-  outputs: { name: string; description: string }[]
+  outputs: {
+    name: string
+    description: string
+    /** A file of one label per line, zipped onto the end of the model. */
+    labelsFile?: string
+  }[]
 }
 
 /** Slots and union values from TFLite's metadata_schema.fbs. */
-const TENSOR = { name: 0, description: 1, content: 3, processUnits: 4 }
+const TENSOR = {
+  name: 0,
+  description: 1,
+  content: 3,
+  processUnits: 4,
+  associatedFiles: 6,
+}
+const ASSOCIATED_FILE = { name: 0, description: 1, type: 2 }
+const TENSOR_AXIS_LABELS = 2
 const CONTENT = { propertiesType: 0, properties: 1 }
 const IMAGE_PROPERTIES = { colorSpace: 0 }
 const PROCESS_UNIT = { optionsType: 0, options: 1 }
@@ -103,12 +117,27 @@ function imageInput(builder: Builder, spec: MetadataSpec['input']): number {
   return builder.endObject()
 }
 
-function plainTensor(builder: Builder, spec: MetadataSpec['outputs'][0]) {
+function labelsFile(builder: Builder, file: string): number {
+  const name = builder.createString(file)
+  const description = builder.createString('One label per output index.')
+  builder.startObject(3)
+  builder.addFieldOffset(ASSOCIATED_FILE.name, name, 0)
+  builder.addFieldOffset(ASSOCIATED_FILE.description, description, 0)
+  builder.addFieldInt8(ASSOCIATED_FILE.type, TENSOR_AXIS_LABELS, 0)
+  return offsetVector(builder, [builder.endObject()])
+}
+
+function outputTensor(builder: Builder, spec: MetadataSpec['outputs'][0]) {
   const name = builder.createString(spec.name)
   const description = builder.createString(spec.description)
-  builder.startObject(2)
+  const files =
+    spec.labelsFile === undefined ? null : labelsFile(builder, spec.labelsFile)
+  builder.startObject(7)
   builder.addFieldOffset(TENSOR.name, name, 0)
   builder.addFieldOffset(TENSOR.description, description, 0)
+  if (files !== null) {
+    builder.addFieldOffset(TENSOR.associatedFiles, files, 0)
+  }
   return builder.endObject()
 }
 
@@ -119,7 +148,7 @@ export function writeModelMetadata(spec: MetadataSpec): Uint8Array {
   const inputs = offsetVector(builder, [imageInput(builder, spec.input)])
   const outputs = offsetVector(
     builder,
-    spec.outputs.map((output) => plainTensor(builder, output)),
+    spec.outputs.map((output) => outputTensor(builder, output)),
   )
   const subgraphName = builder.createString(spec.name)
   builder.startObject(4)

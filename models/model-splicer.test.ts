@@ -51,6 +51,7 @@ describe('spliceMetadata', () => {
         std: [127.5, 127.5, 127.5],
       },
       outputNames: ['regressors', 'classificators'],
+      outputLabelsFiles: [null, null],
     })
   })
 

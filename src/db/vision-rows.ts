@@ -3,15 +3,16 @@
  * in `database.ts` (version 3); changing a field's meaning here needs a new
  * database version with an upgrade, or old rows will be misread.
  */
-import type { VisionTask } from '../core/model-manifest'
 import type { RedactionSettings } from '../vision/redact'
+import type { RunTask } from '../vision/vision-protocol'
 
 /** One vision run's time; never the image. */
 export interface VisionMetricRow {
   id?: number
   userId: string
   at: number
-  task: VisionTask
+  /** Face detection and segmentation, or a task of an installed model. */
+  task: RunTask
   delegate: 'GPU' | 'CPU'
   /** Cold: the run had to load the runtime or the model first. */
   warmth: 'cold' | 'warm'

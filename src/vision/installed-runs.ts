@@ -18,7 +18,7 @@ import type { InstalledVisionTask } from '../../models/model-catalog'
 import { openModelReader } from '../db/model-files'
 import { withGpuFallback } from './gpu-fallback'
 import type { ImageClass, ObjectDetection } from './installed-tasks'
-import type { Delegate, DelegateChoice } from './vision-protocol'
+import type { Delegate, DelegateChoice, RunInfo } from './vision-protocol'
 
 /** A failure to turn the installed file into a task: not a valid model. */
 export class InvalidModelError extends Error {
@@ -100,7 +100,10 @@ export function closeInstalledTasks(): void {
   loaded.clear()
 }
 
-/** Detect objects or classify `image` with the installed model `file`. */
+/**
+ * Detect objects or classify `image` with the installed model `file`, and
+ * say how the run went: cold when the model had to be loaded first.
+ */
 export async function runInstalled(
   fileset: WasmFileset,
   choice: DelegateChoice,
@@ -108,10 +111,13 @@ export async function runInstalled(
   file: string,
   image: ImageBitmap,
 ): Promise<
-  | { objects: ObjectDetection[]; delegate: Delegate }
-  | { classes: ImageClass[]; delegate: Delegate }
+  | { objects: ObjectDetection[]; run: RunInfo }
+  | { classes: ImageClass[]; run: RunInfo }
 > {
+  const started = performance.now()
+  let cold = false
   const result = await withGpuFallback(choice, async (delegate) => {
+    cold ||= !loaded.has(keyOf(task, file, delegate))
     const entry = await load(fileset, task, file, delegate)
     try {
       return entry.task === 'object-detection'
@@ -124,7 +130,14 @@ export async function runInstalled(
       throw error
     }
   })
-  return { ...result.value, delegate: result.delegate }
+  const run: RunInfo = {
+    task,
+    delegate: result.delegate,
+    cold,
+    ms: performance.now() - started,
+    ...(result.gpuFailure ? { gpuFailure: result.gpuFailure } : {}),
+  }
+  return { ...result.value, run }
 }
 
 function detect(detector: ObjectDetector, image: ImageBitmap) {

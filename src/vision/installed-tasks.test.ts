@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { InstalledModel } from '../ai/install-types'
 import {
+  classLines,
   objectLine,
   objectsSummary,
   offeredTasks,
-  topClassLine,
 } from './installed-tasks'
 
 function model(overrides: Partial<InstalledModel>): InstalledModel {
@@ -78,13 +78,13 @@ describe('result text', () => {
     ).toBe('Object 1: cup (88 %) at 10, 21, 31 × 40')
   })
 
-  it('names the first class as the top class', () => {
+  it('names the first class as the top class and numbers the rest', () => {
     expect(
-      topClassLine([
+      classLines([
         { label: 'espresso', score: 0.61 },
         { label: 'cup', score: 0.2 },
       ]),
-    ).toBe('Top class: espresso (61 %)')
-    expect(topClassLine([])).toBe('No class found')
+    ).toEqual(['Top class: espresso (61 %)', 'Class 2: cup (20 %)'])
+    expect(classLines([])).toEqual(['No class found'])
   })
 })

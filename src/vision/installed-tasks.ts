@@ -69,10 +69,16 @@ export function objectLine(index: number, found: ObjectDetection): string {
   return `Object ${index + 1}: ${found.label} (${percent(found.score)}) at ${x}, ${y}, ${width} × ${height}`
 }
 
-/** "Top class: label (score %)", or "No class found" for an empty list. */
-export function topClassLine(classes: readonly ImageClass[]): string {
-  const top = classes[0]
-  return top
-    ? `Top class: ${top.label} (${percent(top.score)})`
-    : 'No class found'
+/**
+ * "Top class: label (score %)" then "Class N: label (score %)" for the
+ * runners-up, best first; "No class found" for an empty list.
+ */
+export function classLines(classes: readonly ImageClass[]): string[] {
+  if (classes.length === 0) {
+    return ['No class found']
+  }
+  return classes.map(
+    (found, index) =>
+      `${index === 0 ? 'Top class' : `Class ${index + 1}`}: ${found.label} (${percent(found.score)})`,
+  )
 }

@@ -46,7 +46,7 @@ export class VisionClient {
       }
       const waiting = this.pending.get(message.id)
       this.pending.delete(message.id)
-      if (message.type === 'faces' || message.type === 'mask') {
+      if ('run' in message) {
         const run = message.run
         this.runListeners.forEach((listener) => listener(run))
       }

@@ -3,6 +3,7 @@
  * structured-cloneable data; images go in as transferred ImageBitmaps and
  * masks come back as transferred Float32Arrays.
  */
+import type { InstalledVisionTask } from '../../models/model-catalog'
 import type { ErrorCode } from '../core/errors'
 import type { VisionTask } from '../core/model-manifest'
 import type { Box } from './boxes'
@@ -19,9 +20,12 @@ export interface FaceDetection extends Box {
   score: number
 }
 
+/** Any task a run can be of: a shipped model's or an installed one's. */
+export type RunTask = VisionTask | InstalledVisionTask
+
 /** How one run went, for the metrics and the status line. */
 export interface RunInfo {
-  task: VisionTask
+  task: RunTask
   delegate: Delegate
   /** True when this run had to load the runtime or the model first. */
   cold: boolean
@@ -51,13 +55,8 @@ export type VisionReply =
       data: Float32Array
       run: RunInfo
     }
-  | {
-      type: 'objects'
-      id: number
-      objects: ObjectDetection[]
-      delegate: Delegate
-    }
-  | { type: 'classes'; id: number; classes: ImageClass[]; delegate: Delegate }
+  | { type: 'objects'; id: number; objects: ObjectDetection[]; run: RunInfo }
+  | { type: 'classes'; id: number; classes: ImageClass[]; run: RunInfo }
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; code: ErrorCode; detail: string }
 

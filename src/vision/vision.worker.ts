@@ -157,6 +157,12 @@ async function runFromInstalled(
       request.file,
       request.image,
     )
+    post({
+      type: 'status',
+      loading: null,
+      delegate: result.run.delegate,
+      gpuFailure: result.run.gpuFailure ?? null,
+    })
     if ('objects' in result) {
       post({ type: 'objects', id: request.id, ...result })
     } else {

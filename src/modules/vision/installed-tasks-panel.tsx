@@ -9,10 +9,10 @@ import { listModels, onModelsChanged } from '../../ai/model-library'
 import { messageFor } from '../../core/errors'
 import { unscaleBox } from '../../vision/boxes'
 import {
+  classLines,
   objectLine,
   objectsSummary,
   offeredTasks,
-  topClassLine,
   type OfferedTask,
 } from '../../vision/installed-tasks'
 import { VisionError, type VisionClient } from '../../vision/vision-client'
@@ -46,7 +46,7 @@ async function runOffer(
 ): Promise<string[]> {
   const image = await detectionBitmap(photo)
   if (offer.task === 'image-classification') {
-    return [topClassLine(await client.classify(image, offer.model.file))]
+    return classLines(await client.classify(image, offer.model.file))
   }
   const objects = await client.detectObjects(image, offer.model.file)
   return [

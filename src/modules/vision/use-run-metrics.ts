@@ -1,8 +1,9 @@
 /**
  * Records every vision run of the page's worker in the metrics table. The
  * live camera makes a run per frame, so rows are written in batches rather
- * than one IndexedDB transaction per frame; a batch still pending when the
- * page closes is written then.
+ * than one IndexedDB transaction per frame: a batch is written once runs
+ * pause briefly, at the latest a couple of seconds after its first run, and
+ * whatever is pending when the module closes or the page is hidden.
  */
 import { useEffect } from 'react'
 import { createLogger } from '../../app/logger'
@@ -13,8 +14,10 @@ import type { VisionClient } from '../../vision/vision-client'
 const log = createLogger('vision')
 const metrics = new VisionMetricsStore()
 
-/** How often buffered runs are written, in ms. */
-const FLUSH_MS = 2000
+/** A pause in runs this long (ms) writes the batch. */
+const QUIET_MS = 300
+/** No run waits longer than this (ms) to be written. */
+const MAX_WAIT_MS = 2000
 
 /** Keep the client's runs as metrics of `userId`. */
 export function useRunMetrics(client: VisionClient | null, userId: string) {
@@ -23,8 +26,11 @@ export function useRunMetrics(client: VisionClient | null, userId: string) {
       return
     }
     let pending: VisionMetricRow[] = []
+    let timer: ReturnType<typeof setTimeout> | undefined
 
     const flush = () => {
+      clearTimeout(timer)
+      timer = undefined
       if (pending.length === 0) {
         return
       }
@@ -37,19 +43,33 @@ export function useRunMetrics(client: VisionClient | null, userId: string) {
     }
 
     const stop = client.onRun((run) => {
+      const at = Date.now()
       pending.push({
         userId,
-        at: Date.now(),
+        at,
         task: run.task,
         delegate: run.delegate,
         warmth: run.cold ? 'cold' : 'warm',
         ms: run.ms,
       })
+      const firstAt = pending[0]?.at ?? at
+      clearTimeout(timer)
+      timer = setTimeout(
+        flush,
+        Math.max(0, Math.min(QUIET_MS, firstAt + MAX_WAIT_MS - at)),
+      )
     })
-    const timer = setInterval(flush, FLUSH_MS)
+    const whenHidden = () => {
+      if (document.visibilityState === 'hidden') {
+        flush()
+      }
+    }
+    document.addEventListener('visibilitychange', whenHidden)
+    window.addEventListener('pagehide', flush)
     return () => {
       stop()
-      clearInterval(timer)
+      document.removeEventListener('visibilitychange', whenHidden)
+      window.removeEventListener('pagehide', flush)
       flush()
     }
   }, [client, userId])
