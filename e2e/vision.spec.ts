@@ -44,6 +44,23 @@ function expectAstronautFace([x, y, width, height]: number[]) {
   expect(Math.abs((height ?? 0) - 94)).toBeLessThanOrEqual(6)
 }
 
+/**
+ * Pixels of the edited preview at the given points, as [r, g, b, a]. The
+ * preview canvas shows the photo worker's bitmap (a "bitmaprenderer"
+ * canvas), so it is read through a 2D copy at the photo's size.
+ */
+function previewPixels(page: Page, name: string, points: [number, number][]) {
+  return page
+    .getByRole('img', { name: `Edited ${name}` })
+    .evaluate((canvas: HTMLCanvasElement, at: [number, number][]) => {
+      const copy = new OffscreenCanvas(canvas.width, canvas.height)
+      const context = copy.getContext('2d')
+      if (!context) throw new Error('No 2D context')
+      context.drawImage(canvas, 0, 0)
+      return at.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data])
+    }, points)
+}
+
 test('finds the astronaut’s one face on the CPU and on the GPU', async ({
   app,
   page,
@@ -145,20 +162,24 @@ test('the person is cut out and the background corners are not', async ({
   expect(percent).toBeLessThanOrEqual(60)
 
   await page.getByLabel('Cut the person out').check()
-  const alpha = await page
-    .getByRole('img', { name: 'Edited astronaut.png' })
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d')
-      if (!context) throw new Error('No 2D context')
-      const at = (x: number, y: number) =>
-        context.getImageData(x, y, 1, 1).data[3]
-      return {
-        corners: [at(5, 5), at(506, 5)],
-        face: at(225, 130),
-        chest: at(250, 400),
-      }
-    })
-  expect(alpha.corners).toEqual([0, 0])
+  const sample = async () => {
+    const alphas = (
+      await previewPixels(page, 'astronaut.png', [
+        [5, 5],
+        [506, 5],
+        [225, 130],
+        [250, 400],
+      ])
+    ).map((pixel) => pixel[3])
+    return {
+      corners: alphas.slice(0, 2),
+      face: alphas[2] ?? 0,
+      chest: alphas[3] ?? 0,
+    }
+  }
+  // The photo worker renders the cut-out; the preview shows it when done.
+  await expect.poll(async () => (await sample()).corners).toEqual([0, 0])
+  const alpha = await sample()
   expect(alpha.face).toBeGreaterThan(200)
   expect(alpha.chest).toBeGreaterThan(200)
 })
@@ -171,16 +192,13 @@ test('another picture replaces the background and leaves the person', async ({
   await page.getByLabel('Processor').selectOption('CPU')
   await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
   await expect(page.getByText(/^Person covers \d+ %/)).toBeVisible(COLD)
-  const edited = page.getByRole('img', { name: 'Edited astronaut.png' })
-  const sample = () =>
-    edited.evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d')
-      if (!context) throw new Error('No 2D context')
-      const at = (x: number, y: number) => [
-        ...context.getImageData(x, y, 1, 1).data,
-      ]
-      return { corner: at(5, 5), chest: at(250, 400) }
-    })
+  const sample = async () => {
+    const [corner, chest] = await previewPixels(page, 'astronaut.png', [
+      [5, 5],
+      [250, 400],
+    ])
+    return { corner, chest }
+  }
   const before = await sample()
 
   await page.getByLabel('Replace with an image').check()
@@ -191,8 +209,84 @@ test('another picture replaces the background and leaves the person', async ({
     .poll(async () => (await sample()).corner)
     .not.toEqual(before.corner)
   const after = await sample()
-  expect(after.corner[3]).toBe(255)
+  expect(after.corner?.[3]).toBe(255)
   expect(after.chest).toEqual(before.chest)
+})
+
+/** An image the page draws: `photo` (or nothing) at width × height. */
+async function drawnImage(
+  page: Page,
+  options: { photo?: string; width: number; height: number; type: string },
+) {
+  const photo = options.photo
+    ? (await readFile(options.photo)).toString('base64')
+    : null
+  const base64 = await page.evaluate(
+    async ({ photo, width, height, type }) => {
+      const canvas = new OffscreenCanvas(width, height)
+      const context = canvas.getContext('2d')
+      if (!context) throw new Error('No 2D context')
+      if (photo) {
+        const bytes = Uint8Array.from(atob(photo), (c) => c.charCodeAt(0))
+        const bitmap = await createImageBitmap(new Blob([bytes]))
+        context.drawImage(bitmap, 0, 0, width, height)
+      }
+      const blob = await canvas.convertToBlob({ type, quality: 0.9 })
+      const reader = new FileReader()
+      return new Promise<string>((resolve) => {
+        reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '')
+        reader.readAsDataURL(blob)
+      })
+    },
+    { ...options, photo },
+  )
+  return Buffer.from(base64, 'base64')
+}
+
+test('a large photo is scaled for detection and its face given in its own pixels', async ({
+  app,
+  page,
+}) => {
+  await openVision(app, page)
+  await page.getByLabel('Processor').selectOption('CPU')
+  // Twice the detection limit along each side: detection sees half.
+  const side = 4096
+  await page.getByLabel('Open image').setInputFiles({
+    name: 'astronaut-large.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await drawnImage(page, {
+      photo: ASTRONAUT,
+      width: side,
+      height: side,
+      type: 'image/jpeg',
+    }),
+  })
+  await expect(page.getByText('1 face found')).toBeVisible(COLD)
+  const scale = side / 512
+  const [x, y, width, height] = await firstFace(page)
+  expectAstronautFace(
+    [x, y, width, height].map((value) => (value ?? 0) / scale),
+  )
+  await expect(
+    page.getByRole('img', { name: 'Edited astronaut-large.jpg' }),
+  ).toBeVisible()
+})
+
+test('a photo over 50 megapixels is refused with a clear error', async ({
+  app,
+  page,
+}) => {
+  await openVision(app, page)
+  await page.getByLabel('Open image').setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: await drawnImage(page, {
+      width: 7200,
+      height: 7200,
+      type: 'image/png',
+    }),
+  })
+  await expect(page.getByRole('alert')).toHaveText(/too large to work on here/)
 })
 
 test('a photo with no one in it finds no faces', async ({ app, page }) => {

@@ -30,13 +30,16 @@ function maskAt(mask: Mask, image: Pixels, x: number, y: number): number {
 
 /** The fraction (0–1) of the mask that is the person. */
 export function personFraction(mask: Mask): number {
+  const { data } = mask
   let count = 0
-  for (const value of mask.data) {
-    if (value >= PERSON_THRESHOLD) {
+  // An indexed loop: a large photo's mask has millions of values, and an
+  // iterator over a typed array is several times slower.
+  for (let i = 0; i < data.length; i++) {
+    if ((data[i] ?? 0) >= PERSON_THRESHOLD) {
       count++
     }
   }
-  return mask.data.length === 0 ? 0 : count / mask.data.length
+  return data.length === 0 ? 0 : count / data.length
 }
 
 /** A copy of `image` whose alpha is the mask: the person, cut out. */

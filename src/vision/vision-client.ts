@@ -93,13 +93,15 @@ export class VisionClient {
   }
 
   /** Segment the person; the bitmap is transferred and closed. */
-  async segment(image: ImageBitmap): Promise<{ mask: Mask; run: RunInfo }> {
+  async segment(
+    image: ImageBitmap,
+  ): Promise<{ mask: Mask; personShare: number; run: RunInfo }> {
     const reply = await this.send({ type: 'segment', image }, [image])
     if (reply.type !== 'mask') {
       throw new Error(`Unexpected reply ${reply.type}`)
     }
-    const { width, height, data } = reply
-    return { mask: { width, height, data }, run: reply.run }
+    const { width, height, data, personShare } = reply
+    return { mask: { width, height, data }, personShare, run: reply.run }
   }
 
   /** Detect objects with an installed model; the bitmap is transferred. */

@@ -53,6 +53,8 @@ export type VisionReply =
       width: number
       height: number
       data: Float32Array
+      /** The share (0–1) of the mask that is the person. */
+      personShare: number
       run: RunInfo
     }
   | { type: 'objects'; id: number; objects: ObjectDetection[]; run: RunInfo }

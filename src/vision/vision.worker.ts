@@ -23,6 +23,7 @@ import {
   fetchVerifiedModel,
 } from '../net/model-fetch'
 import { withGpuFallback } from './gpu-fallback'
+import { personFraction } from './mask-compositing'
 import {
   InvalidModelError,
   closeInstalledTasks,
@@ -137,7 +138,11 @@ async function run(task: VisionTask, image: ImageBitmap, id: number) {
     post({ type: 'faces', id, faces: result.value.faces, run: info })
   } else {
     const { width, height, data } = result.value
-    post({ type: 'mask', id, width, height, data, run: info }, [data.buffer])
+    // Counted here, off the page: a large photo's mask has millions of values.
+    const personShare = personFraction(result.value)
+    post({ type: 'mask', id, width, height, data, personShare, run: info }, [
+      data.buffer,
+    ])
   }
 }
 

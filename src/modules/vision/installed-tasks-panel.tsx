@@ -16,7 +16,9 @@ import {
   type OfferedTask,
 } from '../../vision/installed-tasks'
 import { VisionError, type VisionClient } from '../../vision/vision-client'
+import type { PhotoEditor } from '../../vision/create-photo-editor'
 import { detectionBitmap, openPhoto, type OpenedPhoto } from './photo-loading'
+import { usePhotoWorker } from './use-photo-worker'
 
 function useInstalledModels(): InstalledModel[] {
   const [models, setModels] = useState<InstalledModel[]>([])
@@ -41,10 +43,11 @@ function useInstalledModels(): InstalledModel[] {
 
 async function runOffer(
   client: VisionClient,
+  editor: PhotoEditor,
   offer: OfferedTask,
   photo: OpenedPhoto,
 ): Promise<string[]> {
-  const image = await detectionBitmap(photo)
+  const image = await detectionBitmap(photo, editor)
   if (offer.task === 'image-classification') {
     return classLines(await client.classify(image, offer.model.file))
   }
@@ -63,6 +66,8 @@ async function runOffer(
 /** The installed-model tasks, or a line on how to get them. */
 export function InstalledTasksPanel(props: { client: VisionClient }) {
   const offers = offeredTasks(useInstalledModels())
+  // Only a large photo needs it (to scale the copy), and only then starts.
+  const editor = usePhotoWorker()
   const [photo, setPhoto] = useState<OpenedPhoto | null>(null)
   const [lines, setLines] = useState<string[]>([])
   const [failure, setFailure] = useState<string | null>(null)
@@ -95,7 +100,7 @@ export function InstalledTasksPanel(props: { client: VisionClient }) {
     setLines([])
     setFailure(null)
     try {
-      setLines(await runOffer(props.client, offer, photo))
+      setLines(await runOffer(props.client, editor, offer, photo))
     } catch (error) {
       fail(error)
     } finally {

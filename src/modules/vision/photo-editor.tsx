@@ -2,22 +2,33 @@
  * Open a photo, have faces found and the person segmented on this device,
  * choose what to hide, and download the result. The original never leaves
  * the device; the download is re-encoded from pixels, so no EXIF or GPS
- * data goes with it.
+ * data goes with it. Whole-photo pixel work happens in the photo worker,
+ * inference in the vision worker: the page's thread only coordinates.
  */
-import { useEffect, useMemo, useState } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useState,
+  type Ref,
+} from 'react'
+import { transfer } from 'comlink'
 import { messageFor } from '../../core/errors'
 import { unscaleBox } from '../../vision/boxes'
-import { personFraction, type Mask } from '../../vision/mask-compositing'
-import type { Pixels } from '../../vision/pixels'
+import { LatestOnly } from '../../vision/latest-only'
+import type { EditRequest } from '../../vision/photo-edit.worker'
+import type { BackgroundEffect } from '../../vision/photo-effects'
 import { DEFAULT_REDACTION } from '../../vision/redact'
 import { personSummary } from '../../vision/results-text'
+import { dataUrlOf } from '../../vision/thumbnail'
 import { VisionError, type VisionClient } from '../../vision/vision-client'
 import { createLogger } from '../../app/logger'
 import type { VisionResultRow } from '../../db/vision-rows'
 import { FaceList, type FoundFace } from './face-list'
-import { applyEdit, type BackgroundEffect } from './photo-effects'
 import {
   PHOTO_TYPES,
+  PREVIEW_MAX_SIDE,
   detectionBitmap,
   downloadPng,
   openPhoto,
@@ -25,7 +36,7 @@ import {
 } from './photo-loading'
 import { PhotoPreview } from './photo-preview'
 import { RedactionControls } from './redaction-controls'
-import { thumbnailOf } from './thumbnail'
+import { usePhotoInWorker, usePhotoWorker } from './use-photo-worker'
 
 const log = createLogger('vision')
 
@@ -40,8 +51,13 @@ interface RunResult {
   photo: OpenedPhoto
   runKey: number
   faces: FoundFace[]
-  mask: Mask
+  /** Names the mask the photo worker holds for this run. */
+  maskId: number
+  /** The share (0–1) of the photo that is the person. */
+  personShare: number
 }
+
+let lastMaskId = 0
 
 function failureText(error: unknown): string {
   if (error instanceof VisionError) {
@@ -51,17 +67,21 @@ function failureText(error: unknown): string {
   return messageFor('model_load_failed')
 }
 
-/**
- * The photo workflow; `runKey` changes when runs must be redone, and a new
- * `incoming` file (a still from the camera) is opened as if it was chosen.
- */
+/** What the page can ask of the photo editor. */
+export interface PhotoEditorHandle {
+  /** Open `file` as if the user had chosen it (a still from the camera). */
+  open: (file: File) => void
+}
+
+/** The photo workflow; `runKey` changes when runs must be redone. */
 export function PhotoEditor(props: {
   client: VisionClient
   runKey: number
-  incoming: File | null
   onExported: (result: ExportedResult) => void
+  ref?: Ref<PhotoEditorHandle>
 }) {
-  const { client, runKey, incoming, onExported } = props
+  const { client, runKey, onExported, ref } = props
+  const editor = usePhotoWorker()
   const [photo, setPhoto] = useState<OpenedPhoto | null>(null)
   const [result, setResult] = useState<RunResult | null>(null)
   const [redaction, setRedaction] = useState(DEFAULT_REDACTION)
@@ -70,14 +90,27 @@ export function PhotoEditor(props: {
   const [backgroundImage, setBackgroundImage] = useState<OpenedPhoto | null>(
     null,
   )
+  const [shown, setShown] = useState<{
+    photoId: number
+    edit: EditRequest
+    bitmap: ImageBitmap
+  } | null>(null)
+  const [exporting, setExporting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const fail = useCallback(
+    (failure: unknown) => setError(failureText(failure)),
+    [],
+  )
+  const photoReady = usePhotoInWorker(editor, photo, fail)
+  const backgroundReady = usePhotoInWorker(editor, backgroundImage, fail)
 
   // The result belongs to one photo and one run; anything else is stale.
   const current =
     result && result.photo === photo && result.runKey === runKey ? result : null
   const busy = photo !== null && current === null && error === null
   const faces = current?.faces ?? null
-  const mask = current?.mask ?? null
+  const maskId = current?.maskId ?? null
+  const personShare = current?.personShare ?? null
 
   useEffect(() => {
     if (!photo) {
@@ -86,8 +119,23 @@ export function PhotoEditor(props: {
     let wanted = true
     void (async () => {
       try {
-        const found = await client.detectFaces(await detectionBitmap(photo))
-        const segmented = await client.segment(await detectionBitmap(photo))
+        const found = await client.detectFaces(
+          await detectionBitmap(photo, editor),
+        )
+        const segmented = await client.segment(
+          await detectionBitmap(photo, editor),
+        )
+        if (!wanted) {
+          return
+        }
+        const { mask } = segmented
+        lastMaskId += 1
+        const nextMaskId = lastMaskId
+        await editor.api.setMask(
+          photo.id,
+          nextMaskId,
+          transfer(mask, [mask.data.buffer]),
+        )
         if (wanted) {
           setResult({
             photo,
@@ -96,54 +144,84 @@ export function PhotoEditor(props: {
               box: { ...face, ...unscaleBox(face, photo.scale) },
               redact: true,
             })),
-            mask: segmented.mask,
+            maskId: nextMaskId,
+            personShare: segmented.personShare,
           })
         }
       } catch (failure) {
         if (wanted) {
-          setError(failureText(failure))
+          fail(failure)
         }
       }
     })()
     return () => {
       wanted = false
     }
-  }, [client, photo, runKey])
+  }, [client, editor, photo, runKey, fail])
 
-  const edited = useMemo(
-    () =>
-      photo &&
-      applyEdit(photo.pixels, {
-        faces: (faces ?? []).filter((f) => f.redact).map((f) => f.box),
-        redaction,
-        background,
-        colour,
-        backgroundImage: backgroundImage?.pixels ?? null,
-        mask,
-      }),
-    [photo, faces, redaction, background, colour, backgroundImage, mask],
-  )
-
-  useEffect(() => {
-    if (incoming) {
-      void choose(incoming)
-    }
-  }, [incoming])
-
-  async function exportPhoto(pixels: Pixels, opened: OpenedPhoto) {
-    await downloadPng(pixels, opened.name)
-    const shown = faces ?? []
-    onExported({
-      name: opened.name,
-      thumbnail: await thumbnailOf(pixels),
-      width: pixels.width,
-      height: pixels.height,
-      faces: shown.length,
-      redacted: shown.filter((face) => face.redact).length,
-      personPercent: mask ? Math.round(personFraction(mask) * 100) : null,
+  const edit: EditRequest = useMemo(
+    () => ({
+      faces: (faces ?? []).filter((f) => f.redact).map((f) => f.box),
       redaction,
       background,
-    })
+      colour,
+      backgroundId:
+        backgroundImage && backgroundReady ? backgroundImage.id : null,
+      maskId,
+    }),
+    [
+      faces,
+      redaction,
+      background,
+      colour,
+      backgroundImage,
+      backgroundReady,
+      maskId,
+    ],
+  )
+
+  // Only the newest edit is rendered: a dragged slider skips the rest.
+  const renderer = useMemo(
+    () =>
+      new LatestOnly(
+        (request: { photoId: number; edit: EditRequest }) =>
+          editor.api.render(request.photoId, request.edit, PREVIEW_MAX_SIDE),
+        (bitmap, request) => setShown({ ...request, bitmap }),
+        fail,
+      ),
+    [editor, fail],
+  )
+  useEffect(() => {
+    if (photo && photoReady) {
+      renderer.request({ photoId: photo.id, edit })
+    }
+  }, [renderer, photo, photoReady, edit])
+  // A bitmap that is no longer shown is freed at once, not left to the GC.
+  useEffect(() => () => shown?.bitmap.close(), [shown])
+
+  async function exportPhoto(opened: OpenedPhoto) {
+    setExporting(true)
+    try {
+      const files = await editor.api.export(opened.id, edit)
+      downloadPng(files.png, opened.name)
+      const listed = faces ?? []
+      onExported({
+        name: opened.name,
+        thumbnail: await dataUrlOf(files.thumbnail),
+        width: opened.width,
+        height: opened.height,
+        faces: listed.length,
+        redacted: listed.filter((face) => face.redact).length,
+        personPercent:
+          personShare === null ? null : Math.round(personShare * 100),
+        redaction,
+        background,
+      })
+    } catch (failure) {
+      fail(failure)
+    } finally {
+      setExporting(false)
+    }
   }
 
   async function choose(file: File | undefined) {
@@ -152,22 +230,29 @@ export function PhotoEditor(props: {
     }
     setError(null)
     try {
-      setPhoto(await openPhoto(file))
+      const next = await openPhoto(file)
+      setPhoto(next)
     } catch (failure) {
       setPhoto(null)
-      setError(failureText(failure))
+      fail(failure)
     }
   }
+
+  // A still from the camera is opened as if it had been chosen.
+  useImperativeHandle(ref, () => ({ open: (file) => void choose(file) }))
 
   async function chooseBackground(file: File) {
     setError(null)
     try {
-      setBackgroundImage(await openPhoto(file))
+      const next = await openPhoto(file)
+      setBackgroundImage(next)
     } catch (failure) {
       setBackgroundImage(null)
-      setError(failureText(failure))
+      fail(failure)
     }
   }
+
+  const preview = photo && shown?.photoId === photo.id ? shown.bitmap : null
 
   return (
     <div
@@ -193,12 +278,20 @@ export function PhotoEditor(props: {
           <progress aria-label="Finding faces" /> Finding faces…
         </p>
       )}
-      {photo && edited && (
+      {photo && !preview && !error && (
+        <p role="status">
+          <progress aria-label="Preparing the photo" /> Preparing the photo…
+        </p>
+      )}
+      {photo && preview && (
         <>
           <PhotoPreview
-            pixels={edited}
+            bitmap={preview}
+            width={photo.width}
+            height={photo.height}
             faces={faces ?? []}
             label={`Edited ${photo.name}`}
+            busy={shown?.edit !== edit}
           />
           {faces && (
             <FaceList
@@ -214,7 +307,7 @@ export function PhotoEditor(props: {
               }
             />
           )}
-          {mask && <p>{personSummary(personFraction(mask))}</p>}
+          {personShare !== null && <p>{personSummary(personShare)}</p>}
           <RedactionControls
             settings={redaction}
             onSettings={setRedaction}
@@ -227,10 +320,10 @@ export function PhotoEditor(props: {
           />
           <button
             type="button"
-            disabled={busy}
-            onClick={() => void exportPhoto(edited, photo)}
+            disabled={busy || !photoReady || exporting}
+            onClick={() => void exportPhoto(photo)}
           >
-            Export
+            {exporting ? 'Exporting…' : 'Export'}
           </button>
         </>
       )}

@@ -3,7 +3,7 @@
  * happens to the background behind the person.
  */
 import type { RedactionSettings } from '../../vision/redact'
-import type { BackgroundEffect } from './photo-effects'
+import type { BackgroundEffect } from '../../vision/photo-effects'
 
 const BACKGROUNDS: [BackgroundEffect, string][] = [
   ['keep', 'Keep'],

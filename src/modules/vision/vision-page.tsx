@@ -4,7 +4,7 @@
  * every run is recorded as a metric and every export kept in the history.
  * Nothing is uploaded.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { PageHeader } from '../../app/page-header'
 import { useSession } from '../../auth/session-context'
 import { messageFor } from '../../core/errors'
@@ -12,7 +12,7 @@ import type { DelegateChoice } from '../../vision/vision-protocol'
 import { HistoryList } from './history-list'
 import { InstalledTasksPanel } from './installed-tasks-panel'
 import { LiveCamera } from './live-camera'
-import { PhotoEditor } from './photo-editor'
+import { PhotoEditor, type PhotoEditorHandle } from './photo-editor'
 import { useRunMetrics } from './use-run-metrics'
 import { useVisionClient } from './use-vision-client'
 import { useVisionHistory } from './use-vision-history'
@@ -25,7 +25,7 @@ export default function VisionPage() {
   const { client, status } = useVisionClient()
   const [choice, setChoice] = useState<DelegateChoice>('auto')
   const [runKey, setRunKey] = useState(0)
-  const [still, setStill] = useState<File | null>(null)
+  const editor = useRef<PhotoEditorHandle>(null)
   const session = useSession()
   const userId = session.status === 'signed-in' ? session.user.id : ''
   const history = useVisionHistory(userId)
@@ -73,12 +73,15 @@ export default function VisionPage() {
       </p>
       {client && (
         <>
-          <LiveCamera client={client} onPhoto={setStill} />
+          <LiveCamera
+            client={client}
+            onPhoto={(file) => editor.current?.open(file)}
+          />
           <h2>Photo</h2>
           <PhotoEditor
             client={client}
+            ref={editor}
             runKey={runKey}
-            incoming={still}
             onExported={(result) =>
               void history.add({
                 ...result,

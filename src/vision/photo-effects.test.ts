@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Mask } from '../../vision/mask-compositing'
-import { blankPixels, type Pixels } from '../../vision/pixels'
-import { DEFAULT_REDACTION } from '../../vision/redact'
+import type { Mask } from './mask-compositing'
+import { blankPixels, type Pixels } from './pixels'
+import { DEFAULT_REDACTION } from './redact'
 import { applyEdit, type PhotoEdit } from './photo-effects'
 
 /** A 2 × 1 mask: the left pixel is the person, the right one background. */

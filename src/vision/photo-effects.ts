@@ -2,17 +2,17 @@
  * What the preview and the export show: the photo with the chosen faces
  * redacted and the background treated, from pure functions only.
  */
-import type { Box } from '../../vision/boxes'
-import { blurRegion } from '../../vision/blur'
-import { coverResize } from '../../vision/cover'
+import type { Box } from './boxes'
+import { blurredCopy } from './blur'
+import { coverResize } from './cover'
 import {
   composite,
   cutOut,
   solidBackground,
   type Mask,
-} from '../../vision/mask-compositing'
-import { copyPixels, type Pixels } from '../../vision/pixels'
-import { redactFaces, type RedactionSettings } from '../../vision/redact'
+} from './mask-compositing'
+import type { Pixels } from './pixels'
+import { redactFaces, type RedactionSettings } from './redact'
 
 /** What happens behind the person. */
 export type BackgroundEffect = 'keep' | 'blur' | 'colour' | 'image' | 'cut-out'
@@ -60,15 +60,9 @@ export function applyEdit(photo: Pixels, edit: PhotoEdit): Pixels {
       edit.mask,
     )
   }
-  const blurred = copyPixels(redacted)
   const radius = Math.max(
     4,
     Math.round(Math.min(photo.width, photo.height) / 40),
   )
-  blurRegion(
-    blurred,
-    { x: 0, y: 0, width: photo.width, height: photo.height },
-    radius,
-  )
-  return composite(redacted, blurred, edit.mask)
+  return composite(redacted, blurredCopy(redacted, radius), edit.mask)
 }
