@@ -60,7 +60,7 @@ async function run(url: string, sha256: string | null): Promise<InPageResult> {
 
   const block = new Uint8Array(4 * 1024 * 1024).map((_, i) => i & 0xff)
   const hashStart = performance.now()
-  const hash = new Sha256()
+  const hash = await Sha256.create()
   for (let i = 0; i < 25; i++) hash.update(block)
   hash.hex()
   const hashMs = performance.now() - hashStart

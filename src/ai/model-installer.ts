@@ -57,7 +57,7 @@ export async function installModel(
   )
   await storage.persist()
 
-  let hash = new Sha256()
+  let hash = await Sha256.create()
   let total: number | null = null
   const startedAt = deps.now()
   let startBytes: number | null = null
@@ -66,7 +66,7 @@ export async function installModel(
     let offset = (await storage.size(temp)) ?? 0
     if (offset !== hash.length) {
       // Bytes on disk from before this run: hash them before going on.
-      hash = new Sha256()
+      hash = await Sha256.create()
       for await (const chunk of storage.read(temp)) {
         hash.update(chunk)
       }
@@ -88,7 +88,7 @@ export async function installModel(
     }
     if (checked.restart) {
       offset = 0
-      hash = new Sha256()
+      hash = await Sha256.create()
     }
     if (total === null && checked.total !== null) {
       total = checked.total
