@@ -64,7 +64,17 @@ test('an admin creates an editor who signs in elsewhere, then disabling them ref
   ])
 
   await page.getByRole('button', { name: `Manage ${username}` }).click()
+  // Disabling asks first; keeping them active changes nothing.
   await page.getByRole('button', { name: `Disable ${username}` }).click()
+  await expect(
+    page.getByRole('button', { name: `Yes, disable ${username}` }),
+  ).toBeFocused()
+  await page.getByRole('button', { name: `Keep ${username} active` }).click()
+  await expect(
+    page.getByRole('row', { name: new RegExp(username) }),
+  ).not.toContainText('disabled')
+  await page.getByRole('button', { name: `Disable ${username}` }).click()
+  await page.getByRole('button', { name: `Yes, disable ${username}` }).click()
   await expect(
     page.getByRole('status').filter({ hasText: `${username} is disabled` }),
   ).toBeVisible()

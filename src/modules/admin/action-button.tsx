@@ -3,13 +3,14 @@
  * and says "needs a connection" beside itself, so nobody wonders why it does
  * nothing; while its request runs it shows a busy label.
  */
-import { useId, type ButtonHTMLAttributes } from 'react'
+import { useId, type ButtonHTMLAttributes, type Ref } from 'react'
 import { useOffline } from '../../app/offline-banner'
 
 /** Props of an ActionButton: a button's, plus the busy state. */
 export interface ActionButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy?: boolean
   busyLabel?: string
+  ref?: Ref<HTMLButtonElement>
 }
 
 /** A button that needs the server. */

@@ -27,13 +27,22 @@ export function ManageUser(props: {
   const [busy, setBusy] = useState<Action | null>(null)
   const [failure, setFailure] = useState<FormFailure | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
+  const confirmButton = useRef<HTMLButtonElement>(null)
 
   // Moving focus to the panel tells keyboard and screen-reader users where
   // the controls for the chosen user are.
   useEffect(() => {
     heading.current?.focus()
   }, [user.id])
+
+  // Asked to confirm, the keyboard lands on the confirming button.
+  useEffect(() => {
+    if (confirming) {
+      confirmButton.current?.focus()
+    }
+  }, [confirming])
 
   const rolesChanged =
     roles.length !== user.roles.length ||
@@ -95,6 +104,7 @@ export function ManageUser(props: {
   }
 
   function toggleDisabled() {
+    setConfirming(false)
     const disabled = !user.disabled
     void change('disabled', { disabled }, (updated) =>
       disabled
@@ -163,17 +173,41 @@ export function ManageUser(props: {
       </form>
 
       <div className="account-state">
-        <ActionButton
-          className={user.disabled ? undefined : 'danger'}
-          onClick={toggleDisabled}
-          busy={busy === 'disabled'}
-          busyLabel={user.disabled ? 'Enabling…' : 'Disabling…'}
-          disabled={busy !== null}
-        >
-          {user.disabled
-            ? `Enable ${user.username}`
-            : `Disable ${user.username}`}
-        </ActionButton>
+        {confirming ? (
+          <div role="group" aria-label={`Confirm disabling ${user.username}`}>
+            <p>
+              Disable {user.username}? They are signed out everywhere at once
+              and cannot sign in until an administrator enables them again.
+            </p>
+            <ActionButton
+              ref={confirmButton}
+              className="danger"
+              onClick={toggleDisabled}
+              disabled={busy !== null}
+            >
+              Yes, disable {user.username}
+            </ActionButton>{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setConfirming(false)}
+            >
+              Keep {user.username} active
+            </button>
+          </div>
+        ) : (
+          <ActionButton
+            className={user.disabled ? undefined : 'danger'}
+            onClick={user.disabled ? toggleDisabled : () => setConfirming(true)}
+            busy={busy === 'disabled'}
+            busyLabel={user.disabled ? 'Enabling…' : 'Disabling…'}
+            disabled={busy !== null}
+          >
+            {user.disabled
+              ? `Enable ${user.username}`
+              : `Disable ${user.username}`}
+          </ActionButton>
+        )}
       </div>
 
       <FormAlert failure={failure} />
