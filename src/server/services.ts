@@ -9,7 +9,7 @@ import { AccessTokens, type SigningKeys } from './auth/access-tokens'
 import { AiLimits } from './ai/ai-limits'
 import { GenerationHub } from './ai/generation-hub'
 import { OpenAiUpstream } from './ai/openai-upstream'
-import { Throttle } from './auth/throttle'
+import { Throttle, ThrottleRefusals } from './auth/throttle'
 import { AuditLog } from './store/audit'
 import type { Db } from './store/database'
 import { RefreshTokenStore } from './store/refresh-tokens'
@@ -26,6 +26,8 @@ export interface Services {
   accessTokens: AccessTokens
   accountThrottle: Throttle
   addressThrottle: Throttle
+  /** Which throttled sign-ins are audited (one per lockout). */
+  throttleRefusals: ThrottleRefusals
   ai: AiServices
   now: () => number
 }
@@ -66,6 +68,7 @@ export function createServices(options: {
       windowMs,
       now,
     ),
+    throttleRefusals: new ThrottleRefusals(now),
     ai: {
       upstream: config.llm ? new OpenAiUpstream(config.llm) : null,
       hub: new GenerationHub(config.sseResumeSeconds * 1000, now),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Throttle } from './throttle'
+import { Throttle, ThrottleRefusals } from './throttle'
 
 const WINDOW_MS = 15 * 60_000
 
@@ -115,5 +115,21 @@ describe('Throttle', () => {
     throttle.prune()
 
     expect(throttle.check('recent').allowed).toBe(false)
+  })
+})
+
+describe('ThrottleRefusals', () => {
+  it('lets the first refusal of a lockout through and counts the rest', () => {
+    let now = 1_000_000
+    const refusals = new ThrottleRefusals(() => now)
+    expect(refusals.refused('account:editor', 60)).toBe(0)
+    expect(refusals.refused('account:editor', 59)).toBeNull()
+    expect(refusals.refused('account:editor', 58)).toBeNull()
+    // Another key has a lockout of its own.
+    expect(refusals.refused('address:10.0.0.9', 60)).toBe(0)
+
+    now += 61_000
+    expect(refusals.refused('account:editor', 60)).toBe(2)
+    expect(refusals.refused('account:editor', 60)).toBeNull()
   })
 })

@@ -83,3 +83,42 @@ export class Throttle {
     return kept
   }
 }
+
+/**
+ * Decides which refused (throttled) attempts reach the audit log: the
+ * first of each lockout, not every one, so a script hammering a locked
+ * account writes one row per lockout instead of one per request. The
+ * next row that is written says how many refusals went unrecorded.
+ */
+export class ThrottleRefusals {
+  private readonly lockouts = new Map<
+    string,
+    { until: number; unrecorded: number }
+  >()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Note a refusal of `key` that may retry in `retryAfterSeconds`. Returns
+   * null when it falls in a lockout already recorded (it is counted), or
+   * the number of refusals left unrecorded before this one.
+   */
+  refused(key: string, retryAfterSeconds: number): number | null {
+    const now = this.now()
+    const known = this.lockouts.get(key)
+    if (known && now < known.until) {
+      known.unrecorded += 1
+      return null
+    }
+    this.lockouts.set(key, {
+      until: now + retryAfterSeconds * 1000,
+      unrecorded: 0,
+    })
+    if (this.lockouts.size > 10_000) {
+      for (const [other, lockout] of this.lockouts) {
+        if (lockout.until <= now) this.lockouts.delete(other)
+      }
+    }
+    return known?.unrecorded ?? 0
+  }
+}

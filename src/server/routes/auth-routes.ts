@@ -31,19 +31,25 @@ export function mountAuthRoutes(api: Hono<AppEnv>): void {
     const accountKey = body.username.toLowerCase()
     const address = c.var.clientAddress
 
-    for (const verdict of [
-      services.accountThrottle.check(accountKey),
-      services.addressThrottle.check(address),
-    ]) {
+    for (const [key, verdict] of [
+      [`account:${accountKey}`, services.accountThrottle.check(accountKey)],
+      [`address:${address}`, services.addressThrottle.check(address)],
+    ] as const) {
       if (!verdict.allowed) {
-        services.audit.record({
-          actor: body.username,
-          action: 'auth.login',
-          target: body.username,
-          outcome: 'failure',
-          address,
-          detail: { reason: 'throttled' },
-        })
+        const unrecorded = services.throttleRefusals.refused(
+          key,
+          verdict.retryAfterSeconds,
+        )
+        if (unrecorded !== null) {
+          services.audit.record({
+            actor: body.username,
+            action: 'auth.login',
+            target: body.username,
+            outcome: 'failure',
+            address,
+            detail: { reason: 'throttled', unrecordedRefusals: unrecorded },
+          })
+        }
         throw new ApiError(429, 'too_many_attempts', {
           retryAfterSeconds: verdict.retryAfterSeconds,
         })
