@@ -7,21 +7,17 @@
 import { EnclaveDatabase } from '../../src/db/database'
 import { ResponseCache } from '../../src/db/response-cache'
 import type { ResponseRow } from '../../src/db/assistant-rows'
+import { median, percentile } from '../stats'
 
 const ENTRIES = 10_000
 const LOOKUPS = 1_000
 const USER = 'bench-user'
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
-}
-
 function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
   return {
-    n: sorted.length,
-    p50Ms: Number(percentile(sorted, 0.5).toFixed(3)),
-    p95Ms: Number(percentile(sorted, 0.95).toFixed(3)),
+    n: samples.length,
+    p50Ms: Number(median(samples).toFixed(3)),
+    p95Ms: Number(percentile(samples, 95).toFixed(3)),
   }
 }
 

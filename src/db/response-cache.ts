@@ -5,9 +5,11 @@
  * rules are the pure functions of `src/ai/cache-policy.ts`; this file only
  * applies them to Dexie.
  *
- * The byte total is kept in a `settings` row updated in the same
- * transaction as each write, so a store does not read every entry to add
- * them up (10,000 answers would be megabytes per store).
+ * The byte total and the entry count are kept in `settings` rows updated
+ * in the same transaction as each write, so a store neither reads every
+ * entry to add up bytes (10,000 answers would be megabytes per store) nor
+ * counts them (IndexedDB counts by walking the index). A cache from before
+ * the count row is counted once, then kept.
  */
 import { CACHE_VERSION } from '../ai/cache-key'
 import {
@@ -67,8 +69,9 @@ export class ResponseCache {
         if (!row) return null
         const now = this.now()
         if (!isFresh(row, now, this.ttlMs, this.version)) {
+          await this.keepCount(userId)
           await this.db.responses.delete(id)
-          await this.addBytes(userId, -row.bytes)
+          await this.adjust(userId, -row.bytes, -1)
           return null
         }
         const used = { ...row, hits: row.hits + 1, lastUsedAt: now }
@@ -102,9 +105,14 @@ export class ResponseCache {
       this.db.responses,
       this.db.settings,
       async () => {
+        await this.keepCount(userId)
         const replaced = await this.db.responses.get(row.id)
         await this.db.responses.put(row)
-        await this.addBytes(userId, row.bytes - (replaced?.bytes ?? 0))
+        await this.adjust(
+          userId,
+          row.bytes - (replaced?.bytes ?? 0),
+          replaced ? 0 : 1,
+        )
         await this.evict(userId)
       },
     )
@@ -117,16 +125,12 @@ export class ResponseCache {
     await rows.each((row) => {
       hits += row.hits
     })
-    return {
-      entries: await rows.count(),
-      bytes: await this.totalBytes(userId),
-      hits,
-    }
+    const { bytes, count } = await this.totals(userId)
+    return { entries: count, bytes, hits }
   }
 
   private async evict(userId: string): Promise<void> {
-    const count = await this.db.responses.where('userId').equals(userId).count()
-    const bytes = await this.totalBytes(userId)
+    const { bytes, count } = await this.totals(userId)
     if (count <= this.limits.maxEntries && bytes <= this.limits.maxBytes) {
       return
     }
@@ -148,20 +152,53 @@ export class ResponseCache {
       .filter((row) => keys.includes(row.id))
       .reduce((sum, row) => sum + row.bytes, 0)
     await this.db.responses.bulkDelete(keys)
-    await this.addBytes(userId, -freed)
+    await this.adjust(userId, -freed, -keys.length)
   }
 
-  private async totalBytes(userId: string): Promise<number> {
-    const row = await this.db.settings.get(bytesKey(userId))
-    return row ? Number(row.value) : 0
+  /** The user's kept byte total and entry count. */
+  private async totals(
+    userId: string,
+  ): Promise<{ bytes: number; count: number }> {
+    const [bytes, count] = await Promise.all([
+      this.db.settings.get(bytesKey(userId)),
+      this.db.settings.get(countKey(userId)),
+    ])
+    return {
+      bytes: bytes ? Number(bytes.value) : 0,
+      count: count
+        ? Number(count.value)
+        : await this.db.responses.where('userId').equals(userId).count(),
+    }
   }
 
-  private async addBytes(userId: string, delta: number): Promise<void> {
-    const total = Math.max(0, (await this.totalBytes(userId)) + delta)
-    await this.db.settings.put({ key: bytesKey(userId), value: String(total) })
+  /** Write the count row if this cache predates it, before any change. */
+  private async keepCount(userId: string): Promise<void> {
+    if (!(await this.db.settings.get(countKey(userId)))) {
+      const { count } = await this.totals(userId)
+      await this.db.settings.put({
+        key: countKey(userId),
+        value: String(count),
+      })
+    }
+  }
+
+  private async adjust(
+    userId: string,
+    bytes: number,
+    count: number,
+  ): Promise<void> {
+    const now = await this.totals(userId)
+    await this.db.settings.bulkPut([
+      { key: bytesKey(userId), value: String(Math.max(0, now.bytes + bytes)) },
+      { key: countKey(userId), value: String(Math.max(0, now.count + count)) },
+    ])
   }
 }
 
 function bytesKey(userId: string): string {
   return `cache-bytes:${userId}`
+}
+
+function countKey(userId: string): string {
+  return `cache-count:${userId}`
 }
