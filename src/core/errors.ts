@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = {
     'Your role does not allow the cloud model, and this device has no answer of its own for that. Ask an administrator if you need the cloud model.',
   upstream_error:
     'The cloud model stopped with an error before it finished. Press Regenerate to try again.',
+  upstream_stalled:
+    'The cloud model stopped sending its answer part way. Press Regenerate to try again; if it keeps happening, tell an administrator.',
   offline_no_cache:
     'You are offline, and this device has no saved answer to that question. Reconnect to ask the cloud model.',
   too_many_streams:

@@ -35,6 +35,7 @@ const envSchema = z.object({
   ENCLAVE_LLM_MODEL: z.string().min(1).default('default'),
   ENCLAVE_LLM_KEY: z.string().optional(),
   ENCLAVE_SSE_RESUME_SECONDS: z.coerce.number().positive().default(15),
+  ENCLAVE_LLM_IDLE_SECONDS: z.coerce.number().positive().default(60),
   ENCLAVE_SSE_HEARTBEAT_SECONDS: z.coerce.number().positive().default(15),
   ENCLAVE_AI_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   ENCLAVE_AI_MAX_STREAMS: z.coerce.number().int().positive().default(3),
@@ -67,6 +68,8 @@ export interface Config {
   llm: LlmConfig | null
   /** How long a dropped generation waits for its client to come back. */
   sseResumeSeconds: number
+  /** Longest silence from the upstream once an answer has begun. */
+  llmIdleSeconds: number
   sseHeartbeatSeconds: number
   aiRatePerMinute: number
   aiMaxStreams: number
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     sseResumeSeconds: e.ENCLAVE_SSE_RESUME_SECONDS,
+    llmIdleSeconds: e.ENCLAVE_LLM_IDLE_SECONDS,
     sseHeartbeatSeconds: e.ENCLAVE_SSE_HEARTBEAT_SECONDS,
     aiRatePerMinute: e.ENCLAVE_AI_RATE_PER_MINUTE,
     aiMaxStreams: e.ENCLAVE_AI_MAX_STREAMS,

@@ -71,7 +71,11 @@ export function createServices(options: {
     throttleRefusals: new ThrottleRefusals(now),
     ai: {
       upstream: config.llm ? new OpenAiUpstream(config.llm) : null,
-      hub: new GenerationHub(config.sseResumeSeconds * 1000, now),
+      hub: new GenerationHub(
+        config.sseResumeSeconds * 1000,
+        config.llmIdleSeconds * 1000,
+        now,
+      ),
       limits: new AiLimits(config.aiRatePerMinute, config.aiMaxStreams, now),
     },
     now,

@@ -36,13 +36,16 @@ function manualUpstream() {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
+/** The longest quiet spell from the upstream once it has begun. */
+const IDLE_MS = 60_000
+
 afterEach(() => {
   vi.useRealTimers()
 })
 
 describe('GenerationHub', () => {
   it('replays exactly the events after the last id a client saw', async () => {
-    const hub = new GenerationHub(10_000)
+    const hub = new GenerationHub(10_000, IDLE_MS)
     const source = manualUpstream()
     const generation = hub.start('u1', 'req-1', {
       model: 'm',
@@ -66,7 +69,7 @@ describe('GenerationHub', () => {
 
   it('aborts the upstream when nobody reattaches within the grace period', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const hub = new GenerationHub(15_000)
+    const hub = new GenerationHub(15_000, IDLE_MS)
     const source = manualUpstream()
     const generation = hub.start('u1', 'req-2', {
       model: 'm',
@@ -84,7 +87,7 @@ describe('GenerationHub', () => {
 
   it('keeps the upstream running when a client comes back in time', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const hub = new GenerationHub(15_000)
+    const hub = new GenerationHub(15_000, IDLE_MS)
     const source = manualUpstream()
     const generation = hub.start('u1', 'req-3', {
       model: 'm',
@@ -100,7 +103,7 @@ describe('GenerationHub', () => {
   })
 
   it('ends a stopped generation with an aborted done event', async () => {
-    const hub = new GenerationHub(10_000)
+    const hub = new GenerationHub(10_000, IDLE_MS)
     const source = manualUpstream()
     const seen: SseEvent[] = []
     const ends: string[] = []
@@ -123,7 +126,7 @@ describe('GenerationHub', () => {
   })
 
   it('turns an upstream failure into one error event', async () => {
-    const hub = new GenerationHub(10_000)
+    const hub = new GenerationHub(10_000, IDLE_MS)
     async function* failing(): AsyncGenerator<UpstreamChunk> {
       yield { kind: 'token', text: 'half' }
       throw new Error('upstream said: secret internals')
@@ -141,12 +144,39 @@ describe('GenerationHub', () => {
   })
 
   it('does not let one user reach another user’s generation', () => {
-    const hub = new GenerationHub(10_000)
+    const hub = new GenerationHub(10_000, IDLE_MS)
     const source = manualUpstream()
     hub.start('u1', 'req-6', { model: 'm', upstream: source.upstream })
 
     expect(hub.get('u2', 'req-6')).toBeUndefined()
     expect(hub.stop('u2', 'req-6')).toBe(false)
+    hub.closeAll()
+  })
+
+  it('ends an answer whose upstream goes quiet part way as stalled', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const hub = new GenerationHub(15_000, IDLE_MS)
+    const source = manualUpstream()
+    const seen: SseEvent[] = []
+    const ends: string[] = []
+    const generation = hub.start('u1', 'req-idle', {
+      model: 'm',
+      upstream: source.upstream,
+      onEnd: (outcome) => ends.push(outcome),
+    })
+    generation.subscribe((event) => seen.push(event))
+    source.push({ kind: 'token', text: 'Half' })
+    await tick()
+
+    vi.advanceTimersByTime(IDLE_MS - 1)
+    expect(source.state.aborted).toBe(false)
+    vi.advanceTimersByTime(1)
+    expect(source.state.aborted).toBe(true)
+    await tick()
+
+    expect(seen.map((event) => event.event)).toEqual(['token', 'error'])
+    expect(seen[1]?.data).toMatchObject({ code: 'upstream_stalled' })
+    expect(ends).toEqual(['error'])
     hub.closeAll()
   })
 })

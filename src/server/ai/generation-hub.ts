@@ -24,6 +24,7 @@ export class GenerationHub {
 
   constructor(
     private readonly graceMs: number,
+    private readonly idleMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -42,6 +43,7 @@ export class GenerationHub {
     const generation = new LiveGeneration({
       model: options.model,
       graceMs: this.graceMs,
+      idleMs: this.idleMs,
       now: this.now,
       ...(options.onEnd ? { onEnd: options.onEnd } : {}),
       onForget: () => {

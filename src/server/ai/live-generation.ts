@@ -4,7 +4,8 @@
  * event and keeps them, so a client that lost its connection can come back
  * with the last id it saw and get exactly what it missed. With nobody
  * attached it waits a grace period, then aborts the upstream (if still
- * running) and asks to be forgotten.
+ * running) and asks to be forgotten. An upstream that goes quiet mid-answer
+ * for longer than its idle limit is aborted and reported as stalled.
  */
 import type {
   ChatDoneEvent,
@@ -24,12 +25,17 @@ export type UpstreamChunk =
 export type Upstream = (signal: AbortSignal) => AsyncIterable<UpstreamChunk>
 
 /** Why the upstream was aborted. */
-export type AbortCause = 'stopped' | 'abandoned'
+export type AbortCause = 'stopped' | 'abandoned' | 'stalled'
 
 /** What a generation needs from whoever runs it. */
 export interface LiveGenerationOptions {
   model: string
   graceMs: number
+  /**
+   * Longest wait between two pieces of the answer once it has begun; the
+   * wait for the first piece is the upstream client's own timeout.
+   */
+  idleMs: number
   now?: () => number
   /** Called once when the upstream is done, however it ended. */
   onEnd?: (outcome: FinishReason, cause: AbortCause | null) => void
@@ -69,8 +75,15 @@ export class LiveGeneration {
     let usage: { promptTokens: number; completionTokens: number } | null = null
     let reason: FinishReason = 'stop'
 
+    let idleTimer: ReturnType<typeof setTimeout> | undefined
+    const stillAnswering = () => {
+      clearTimeout(idleTimer)
+      idleTimer = setTimeout(() => this.abort('stalled'), this.options.idleMs)
+    }
+
     try {
       for await (const chunk of upstream(this.controller.signal)) {
+        stillAnswering()
         if (chunk.kind === 'token') {
           firstTokenAt ??= this.now()
           tokens += 1
@@ -87,16 +100,16 @@ export class LiveGeneration {
     } catch {
       // The upstream's own message may carry its internals; the client gets
       // the catalog's words. An abort we asked for is not an error.
-      if (this.abortCause) {
-        reason = 'aborted'
-      } else {
-        reason = 'error'
-        const error: ChatErrorEvent = {
-          code: 'upstream_error',
-          message: messageFor('upstream_error'),
-        }
-        this.emit('error', error)
-      }
+      reason = this.abortCause ? 'aborted' : 'error'
+    } finally {
+      clearTimeout(idleTimer)
+    }
+    if (reason === 'error' || this.abortCause === 'stalled') {
+      reason = 'error'
+      const code =
+        this.abortCause === 'stalled' ? 'upstream_stalled' : 'upstream_error'
+      const error: ChatErrorEvent = { code, message: messageFor(code) }
+      this.emit('error', error)
     }
 
     if (reason !== 'error') {
