@@ -27,8 +27,9 @@ beforeAll(async () => {
     ENCLAVE_AI_RATE_PER_MINUTE: '2',
     ENCLAVE_AI_MAX_STREAMS: '1',
     ENCLAVE_SSE_RESUME_SECONDS: '0.2',
-    // One second, so a token expires while a stream is held open.
-    ENCLAVE_ACCESS_TOKEN_MINUTES: '0.017',
+    // Three seconds, so a token expires while a stream is held open; any
+    // shorter and a loaded machine lets tokens lapse between two requests.
+    ENCLAVE_ACCESS_TOKEN_MINUTES: '0.05',
   })
 })
 
@@ -44,10 +45,11 @@ describe('cloud engine limits', () => {
     const held = await openChat(server.url, token, chatBody('held'))
     await held.next()
 
+    const again = (await signIn(server.url, 'admin')).session.accessToken
     const second = await postJson(
       `${server.url}/api/ai/chat`,
       chatBody('second'),
-      bearer(token),
+      bearer(again),
     )
     expect(second.status).toBe(429)
     expect(second.headers.get('retry-after')).toMatch(/^\d+$/)
@@ -67,23 +69,31 @@ describe('cloud engine limits', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
-  it('does not cut a stream when its access token expires while it runs', async () => {
-    const token = (await signIn(server.url, 'manager')).session.accessToken
-    upstream.reply('long', { tokens: ['before ', 'after'], stallAfter: 1 })
-    const stream = await openChat(server.url, token, chatBody('long'))
-    await stream.next()
+  it(
+    'does not cut a stream when its access token expires while it runs',
+    {
+      timeout: 15_000,
+    },
+    async () => {
+      const token = (await signIn(server.url, 'manager')).session.accessToken
+      upstream.reply('long', { tokens: ['before ', 'after'], stallAfter: 1 })
+      const stream = await openChat(server.url, token, chatBody('long'))
+      await stream.next()
 
-    // Wait for the token to be refused elsewhere, then let the answer go on.
-    for (;;) {
-      const me = await fetch(`${server.url}/api/me`, { headers: bearer(token) })
-      if (me.status === 401) break
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    upstream.release('long')
-    const events = await stream.rest()
-    expect(textOf(events)).toBe('after')
-    expect(events.at(-1)?.event).toBe('done')
-  })
+      // Wait for the token to be refused elsewhere, then let the answer go on.
+      for (;;) {
+        const me = await fetch(`${server.url}/api/me`, {
+          headers: bearer(token),
+        })
+        if (me.status === 401) break
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      upstream.release('long')
+      const events = await stream.rest()
+      expect(textOf(events)).toBe('after')
+      expect(events.at(-1)?.event).toBe('done')
+    },
+  )
 
   it('aborts the upstream when a dropped stream is not resumed in its grace period', async () => {
     const manager = (await signIn(server.url, 'manager')).session.accessToken
