@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import type { InstalledVisionTask } from '../models/model-catalog'
 import { buildColourClassifier } from '../models/testing/colour-classifier'
 import type { VisionMetricRow } from '../src/db/vision-rows'
 import { expect, test } from './fixtures'
@@ -20,6 +21,23 @@ const COFFEE = path.resolve('e2e/photos/coffee.png')
 test.beforeAll(() => {
   execFileSync('sh', ['e2e/fetch-photos.sh'], { stdio: 'inherit' })
 })
+
+/** Import a file in Settings → Models as a model for `task`. */
+async function importModel(
+  page: Page,
+  task: InstalledVisionTask,
+  file: { name: string; bytes: Buffer },
+) {
+  await page.goto('/settings')
+  await page.getByRole('heading', { name: 'Models' }).waitFor()
+  await page.getByLabel('Task').selectOption(task)
+  await page.getByLabel('Import a model file').setInputFiles({
+    name: file.name,
+    mimeType: 'application/octet-stream',
+    buffer: file.bytes,
+  })
+  await expect(page.getByText(`Installed ${file.name}`)).toBeVisible()
+}
 
 test('offers object detection for a file marked as a detector, and refuses it as not a model', async ({
   app,
@@ -35,15 +53,10 @@ test('offers object detection for a file marked as a detector, and refuses it as
     page.getByRole('button', { name: 'Detect objects' }),
   ).toHaveCount(0)
 
-  await page.goto('/settings')
-  await page.getByRole('heading', { name: 'Models' }).waitFor()
-  await page.getByLabel('Task').selectOption('object-detection')
-  await page.getByLabel('Import a model file').setInputFiles({
+  await importModel(page, 'object-detection', {
     name: 'not-a-detector.tflite',
-    mimeType: 'application/octet-stream',
-    buffer: Buffer.from('these bytes are not a TFLite model'),
+    bytes: Buffer.from('these bytes are not a TFLite model'),
   })
-  await expect(page.getByText('Installed not-a-detector.tflite')).toBeVisible()
 
   await page.goto('/vision')
   const detect = page.getByRole('button', { name: 'Detect objects' })
@@ -86,17 +99,10 @@ test('classifies with an installed classifier and records its runs', async ({
 }) => {
   test.setTimeout(60_000)
   await app.signInAs('editor')
-  await page.goto('/settings')
-  await page.getByRole('heading', { name: 'Models' }).waitFor()
-  await page.getByLabel('Task').selectOption('image-classification')
-  await page.getByLabel('Import a model file').setInputFiles({
+  await importModel(page, 'image-classification', {
     name: 'colour-classifier.tflite',
-    mimeType: 'application/octet-stream',
-    buffer: Buffer.from(buildColourClassifier()),
+    bytes: Buffer.from(buildColourClassifier()),
   })
-  await expect(
-    page.getByText('Installed colour-classifier.tflite'),
-  ).toBeVisible()
 
   await page.goto('/vision')
   const classify = page.getByRole('button', { name: 'Classify image' })
