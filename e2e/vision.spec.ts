@@ -272,6 +272,47 @@ test('a large photo is scaled for detection and its face given in its own pixels
   ).toBeVisible()
 })
 
+test('the photo chosen last is the one edited, even when an earlier one is slower', async ({
+  app,
+  page,
+}) => {
+  await openVision(app, page)
+  await page.getByLabel('Processor').selectOption('CPU')
+  const large = await drawnImage(page, {
+    photo: ASTRONAUT,
+    width: 4096,
+    height: 4096,
+    type: 'image/jpeg',
+  })
+  const picker = page.getByLabel('Open image')
+  await picker.setInputFiles({
+    name: 'large.jpg',
+    mimeType: 'image/jpeg',
+    buffer: large,
+  })
+  await picker.setInputFiles(COFFEE)
+  await expect(page.getByText('No faces found')).toBeVisible(COLD)
+  await expect(
+    page.getByRole('img', { name: 'Edited coffee.png' }),
+  ).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Edited large.jpg' })).toHaveCount(
+    0,
+  )
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('leaving the vision page stops its workers', async ({ app, page }) => {
+  await openVision(app, page)
+  await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
+  await expect(page.getByText('1 face found')).toBeVisible(COLD)
+  const visionWorkers = () =>
+    page.workers().filter((worker) => /(vision|photo-edit)/.test(worker.url()))
+  expect(visionWorkers().length).toBeGreaterThan(0)
+
+  await app.menu.getByRole('link', { name: 'Dashboard' }).click()
+  await expect.poll(() => visionWorkers().length).toBe(0)
+})
+
 test('a photo over 50 megapixels is refused with a clear error', async ({
   app,
   page,

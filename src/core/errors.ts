@@ -65,6 +65,8 @@ export const ERROR_MESSAGES = {
     'This file cannot be opened as a photo. Choose a JPEG, PNG or WebP image that is not damaged.',
   image_too_large:
     'This photo is too large to work on here. Choose one under 50 megapixels, or make it smaller first.',
+  photo_edit_failed:
+    'This photo could not be edited here. Try a smaller photo, or reload the page.',
   model_load_failed:
     'The vision model could not be loaded. Reload the page; if it keeps happening, tell an administrator.',
   model_integrity:

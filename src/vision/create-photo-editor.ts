@@ -32,6 +32,11 @@ export class PhotoEditor {
     return this.remote
   }
 
+  /** Let go of photo `id` if the worker runs; never starts one. */
+  forget(id: number): void {
+    void this.remote?.forget(id)
+  }
+
   /** Stop the worker, dropping the photos it holds. */
   stop(): void {
     this.worker?.terminate()

@@ -24,7 +24,10 @@ export type EditRequest = Omit<PhotoEdit, 'backgroundImage' | 'mask'> & {
 }
 
 const photos = new Map<number, Pixels>()
-const masks = new Map<number, { maskId: number; mask: Mask }>()
+/** Per photo, its masks by id: the newest and the one before it. */
+const masks = new Map<number, Map<number, Mask>>()
+/** Photos being decoded; one forgotten meanwhile is dropped when done. */
+const opening = new Set<number>()
 
 function context2d(canvas: OffscreenCanvas) {
   const context = canvas.getContext('2d')
@@ -41,10 +44,9 @@ function edited(id: number, edit: EditRequest): OffscreenCanvas {
     throw new Error(`Photo ${id} is not open.`)
   }
   const { backgroundId, maskId, ...rest } = edit
-  const kept = masks.get(id)
   const result = applyEdit(photo, {
     ...rest,
-    mask: maskId !== null && kept?.maskId === maskId ? kept.mask : null,
+    mask: maskId === null ? null : (masks.get(id)?.get(maskId) ?? null),
     backgroundImage:
       backgroundId === null ? null : (photos.get(backgroundId) ?? null),
   })
@@ -64,10 +66,16 @@ function edited(id: number, edit: EditRequest): OffscreenCanvas {
 const api = {
   /** Decode `file` and keep its pixels as photo `id`. */
   async open(id: number, file: Blob): Promise<void> {
+    opening.add(id)
     // EXIF orientation is applied, as for detection, so boxes line up.
     const bitmap = await createImageBitmap(file, {
       imageOrientation: 'from-image',
     })
+    if (!opening.delete(id)) {
+      // Forgotten while it was decoding: keep nothing of it.
+      bitmap.close()
+      return
+    }
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
     const context = context2d(canvas)
     context.drawImage(bitmap, 0, 0)
@@ -95,11 +103,16 @@ const api = {
    * edit: for a large photo it is many megabytes.
    */
   setMask(id: number, maskId: number, mask: Mask): void {
-    masks.set(id, { maskId, mask })
+    // The one before stays until the page has moved on to this one, so a
+    // render asked for in between still gets its mask.
+    const known = masks.get(id)
+    const newest = known ? [...known].at(-1) : undefined
+    masks.set(id, new Map(newest ? [newest, [maskId, mask]] : [[maskId, mask]]))
   },
 
   /** Let go of photo `id`. */
   forget(id: number): void {
+    opening.delete(id)
     photos.delete(id)
     masks.delete(id)
   },

@@ -10,6 +10,7 @@ import {
   useEffect,
   useImperativeHandle,
   useMemo,
+  useRef,
   useState,
   type Ref,
 } from 'react'
@@ -101,13 +102,26 @@ export function PhotoEditor(props: {
     (failure: unknown) => setError(failureText(failure)),
     [],
   )
-  const photoReady = usePhotoInWorker(editor, photo, fail)
-  const backgroundReady = usePhotoInWorker(editor, backgroundImage, fail)
+  const failEdit = useCallback((failure: unknown) => {
+    log.error('Photo edit failed', failure)
+    setError(messageFor('photo_edit_failed'))
+  }, [])
+  const photoReady = usePhotoInWorker(editor, photo, failEdit)
+  const backgroundReady = usePhotoInWorker(editor, backgroundImage, failEdit)
+  // Which choice of photo (and of background) is the latest: an older,
+  // slower one that finishes opening afterwards is dropped.
+  const chosen = useRef(0)
+  const chosenBackground = useRef(0)
+  // A render that failed, by photo: one of a photo since replaced (the
+  // worker let go of it) is not the shown photo's failure.
+  const [renderFailedFor, setRenderFailedFor] = useState<number | null>(null)
 
-  // The result belongs to one photo and one run; anything else is stale.
-  const current =
-    result && result.photo === photo && result.runKey === runKey ? result : null
-  const busy = photo !== null && current === null && error === null
+  // The result belongs to one photo. While it is redone (another
+  // processor) the last one stays in use, so the preview stays redacted.
+  const current = result && result.photo === photo ? result : null
+  const rerunning = current !== null && current.runKey !== runKey
+  const busy =
+    photo !== null && (current === null || rerunning) && error === null
   const faces = current?.faces ?? null
   const maskId = current?.maskId ?? null
   const personShare = current?.personShare ?? null
@@ -187,9 +201,12 @@ export function PhotoEditor(props: {
         (request: { photoId: number; edit: EditRequest }) =>
           editor.api.render(request.photoId, request.edit, PREVIEW_MAX_SIDE),
         (bitmap, request) => setShown({ ...request, bitmap }),
-        fail,
+        (failure, request) => {
+          log.error('Photo preview failed', failure)
+          setRenderFailedFor(request.photoId)
+        },
       ),
-    [editor, fail],
+    [editor],
   )
   useEffect(() => {
     if (photo && photoReady) {
@@ -199,7 +216,19 @@ export function PhotoEditor(props: {
   // A bitmap that is no longer shown is freed at once, not left to the GC.
   useEffect(() => () => shown?.bitmap.close(), [shown])
 
+  const shownError =
+    error ??
+    (photo && renderFailedFor === photo.id
+      ? messageFor('photo_edit_failed')
+      : null)
+  const previewBusy =
+    shown?.edit !== edit || (backgroundImage !== null && !backgroundReady)
+  const canExport = !busy && photoReady && !previewBusy && !exporting
+
   async function exportPhoto(opened: OpenedPhoto) {
+    if (!canExport) {
+      return
+    }
     setExporting(true)
     try {
       const files = await editor.api.export(opened.id, edit)
@@ -218,7 +247,7 @@ export function PhotoEditor(props: {
         background,
       })
     } catch (failure) {
-      fail(failure)
+      failEdit(failure)
     } finally {
       setExporting(false)
     }
@@ -228,13 +257,17 @@ export function PhotoEditor(props: {
     if (!file) {
       return
     }
+    chosen.current += 1
+    const mine = chosen.current
     setError(null)
     try {
       const next = await openPhoto(file)
-      setPhoto(next)
+      if (mine === chosen.current) setPhoto(next)
     } catch (failure) {
-      setPhoto(null)
-      fail(failure)
+      if (mine === chosen.current) {
+        setPhoto(null)
+        fail(failure)
+      }
     }
   }
 
@@ -242,13 +275,17 @@ export function PhotoEditor(props: {
   useImperativeHandle(ref, () => ({ open: (file) => void choose(file) }))
 
   async function chooseBackground(file: File) {
+    chosenBackground.current += 1
+    const mine = chosenBackground.current
     setError(null)
     try {
       const next = await openPhoto(file)
-      setBackgroundImage(next)
+      if (mine === chosenBackground.current) setBackgroundImage(next)
     } catch (failure) {
-      setBackgroundImage(null)
-      fail(failure)
+      if (mine === chosenBackground.current) {
+        setBackgroundImage(null)
+        fail(failure)
+      }
     }
   }
 
@@ -272,7 +309,7 @@ export function PhotoEditor(props: {
         />
       </label>
       <p className="hint">Or drop a JPEG, PNG or WebP photo here.</p>
-      {error && <p role="alert">{error}</p>}
+      {shownError && <p role="alert">{shownError}</p>}
       {busy && (
         <p role="status">
           <progress aria-label="Finding faces" /> Finding faces…
@@ -291,7 +328,7 @@ export function PhotoEditor(props: {
             height={photo.height}
             faces={faces ?? []}
             label={`Edited ${photo.name}`}
-            busy={shown?.edit !== edit}
+            busy={previewBusy}
           />
           {faces && (
             <FaceList
@@ -318,9 +355,11 @@ export function PhotoEditor(props: {
             backgroundImageName={backgroundImage?.name ?? null}
             onBackgroundImage={(file) => void chooseBackground(file)}
           />
+          {/* aria-disabled, not disabled: a disabled button drops the
+              keyboard's focus to the page while it exports. */}
           <button
             type="button"
-            disabled={busy || !photoReady || exporting}
+            aria-disabled={!canExport}
             onClick={() => void exportPhoto(photo)}
           >
             {exporting ? 'Exporting…' : 'Export'}

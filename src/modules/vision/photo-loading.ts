@@ -47,7 +47,8 @@ function refuse(code: 'unsupported_image' | 'image_too_large'): never {
 
 /** Check that a chosen file is a photo we can open, or throw a VisionError. */
 export async function openPhoto(file: File): Promise<OpenedPhoto> {
-  if (!PHOTO_TYPES.includes(file.type)) {
+  // A file with no type (no extension, say) is tried: decoding decides.
+  if (file.type !== '' && !PHOTO_TYPES.includes(file.type)) {
     refuse('unsupported_image')
   }
   let bitmap: ImageBitmap

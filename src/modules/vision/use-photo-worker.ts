@@ -43,7 +43,7 @@ export function usePhotoInWorker(
     })()
     return () => {
       live = false
-      void editor.api.forget(photo.id)
+      editor.forget(photo.id)
     }
   }, [editor, photo, onError])
 
