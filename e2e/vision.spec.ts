@@ -272,6 +272,27 @@ test('a large photo is scaled for detection and its face given in its own pixels
   ).toBeVisible()
 })
 
+test('a file that declares a gigapixel size is refused before it is decoded', async ({
+  app,
+  page,
+}) => {
+  await openVision(app, page)
+  // A PNG signature and header for 40,000 × 40,000 pixels, and no pixels.
+  const header = Buffer.alloc(33)
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header)
+  header.writeUInt32BE(13, 8)
+  header.write('IHDR', 12, 'ascii')
+  header.writeUInt32BE(40_000, 16)
+  header.writeUInt32BE(40_000, 20)
+  header.set([8, 6, 0, 0, 0], 24)
+  await page.getByLabel('Open image').setInputFiles({
+    name: 'gigapixel.png',
+    mimeType: 'image/png',
+    buffer: header,
+  })
+  await expect(page.getByRole('alert')).toHaveText(/too large to work on here/)
+})
+
 test('the photo chosen last is the one edited, even when an earlier one is slower', async ({
   app,
   page,

@@ -3,6 +3,7 @@
  * copies that are sent for detection, scaled down when the photo is very
  * large.
  */
+import { imageSize } from 'image-size'
 import { detectionSize } from '../../vision/boxes'
 import type { PhotoEditor } from '../../vision/create-photo-editor'
 import { VisionError } from '../../vision/vision-client'
@@ -45,11 +46,36 @@ function refuse(code: 'unsupported_image' | 'image_too_large'): never {
   throw new VisionError(code, messageFor(code))
 }
 
+/** How much of a file is read for its header (a JPEG's EXIF comes first). */
+const HEADER_BYTES = 256 * 1024
+
+/** The width and height in the file's header, or null if it cannot tell. */
+async function declaredSize(
+  file: Blob,
+): Promise<{ width: number; height: number } | null> {
+  try {
+    const header = new Uint8Array(
+      await file.slice(0, HEADER_BYTES).arrayBuffer(),
+    )
+    const { width, height } = imageSize(header)
+    return width && height ? { width, height } : null
+  } catch {
+    // Not a header it knows, or cut short: decoding decides.
+    return null
+  }
+}
+
 /** Check that a chosen file is a photo we can open, or throw a VisionError. */
 export async function openPhoto(file: File): Promise<OpenedPhoto> {
   // A file with no type (no extension, say) is tried: decoding decides.
   if (file.type !== '' && !PHOTO_TYPES.includes(file.type)) {
     refuse('unsupported_image')
+  }
+  // The size the file declares is checked before decoding it: decoding a
+  // gigapixel image to find out it is too large could take the tab down.
+  const declared = await declaredSize(file)
+  if (declared && declared.width * declared.height > MAX_PIXELS) {
+    refuse('image_too_large')
   }
   let bitmap: ImageBitmap
   try {
