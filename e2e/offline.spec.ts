@@ -3,9 +3,11 @@
  * the role allows renders from the precache, and what needs the server says
  * so. A kept session past its grace period asks for a connection instead.
  */
+import type { BrowserContext } from '@playwright/test'
+import type { Role } from '../src/core/permissions'
 import { moduleChunks } from './build-manifest'
 import { E2E_DEMO_PASSWORD } from './environment'
-import { expect, test } from './fixtures'
+import { expect, test, type AppPage } from './fixtures'
 import { goOffline, goOnline, waitForOfflineReady } from './offline'
 
 test('the worker controls the page and precaches the shell and every module', async ({
@@ -30,18 +32,25 @@ test('the worker controls the page and precaches the shell and every module', as
   }
 })
 
+/** Sign in as `role`, wait until the app works offline, reload offline. */
+async function signInThenReloadOffline(
+  app: AppPage,
+  context: BrowserContext,
+  role: Role,
+) {
+  await app.signInAs(role)
+  await waitForOfflineReady(app.page)
+  await goOffline(context)
+  await app.page.reload()
+  await expect(app.page.getByText(/You are offline/)).toBeVisible()
+}
+
 test('offline, a reload opens every allowed module and server actions need a connection', async ({
   app,
   page,
   context,
 }) => {
-  await app.signInAs('admin')
-  await waitForOfflineReady(page)
-
-  await goOffline(context)
-  await page.reload()
-
-  await expect(page.getByText(/You are offline/)).toBeVisible()
+  await signInThenReloadOffline(app, context, 'admin')
   await expect(app.signOutButton).toBeVisible()
   const modules = await app.menuEntries()
   expect(modules).toHaveLength(7)
@@ -61,11 +70,7 @@ test('back online, the kept session is swapped for a real one', async ({
   page,
   context,
 }) => {
-  await app.signInAs('editor')
-  await waitForOfflineReady(page)
-  await goOffline(context)
-  await page.reload()
-  await expect(page.getByText(/You are offline/)).toBeVisible()
+  await signInThenReloadOffline(app, context, 'editor')
 
   await goOnline(context)
 

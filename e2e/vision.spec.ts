@@ -31,6 +31,13 @@ async function openVision(app: AppPage, page: Page) {
   await expect(page.getByLabel('Open image')).toBeVisible()
 }
 
+/** Sign in, open the vision page on the CPU and choose `photo`. */
+async function openPhotoOnCpu(app: AppPage, page: Page, photo: string) {
+  await openVision(app, page)
+  await page.getByLabel('Processor').selectOption('CPU')
+  await page.getByLabel('Open image').setInputFiles(photo)
+}
+
 /** The numbers of the "Face 1: x, y, w × h" line. */
 async function firstFace(page: Page): Promise<number[]> {
   const line = await page.getByText(/Face 1: \d/).innerText()
@@ -95,9 +102,7 @@ test('the export changes the face and leaves the rest of the photo as it was', a
   app,
   page,
 }) => {
-  await openVision(app, page)
-  await page.getByLabel('Processor').selectOption('CPU')
-  await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
+  await openPhotoOnCpu(app, page, ASTRONAUT)
   await expect(page.getByText('1 face found')).toBeVisible(COLD)
 
   const [download] = await Promise.all([
@@ -152,9 +157,7 @@ test('the person is cut out and the background corners are not', async ({
   app,
   page,
 }) => {
-  await openVision(app, page)
-  await page.getByLabel('Processor').selectOption('CPU')
-  await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
+  await openPhotoOnCpu(app, page, ASTRONAUT)
   const share = page.getByText(/^Person covers \d+ % of the photo$/)
   await expect(share).toBeVisible(COLD)
   const percent = Number((await share.innerText()).match(/\d+/)?.[0])
@@ -188,9 +191,7 @@ test('another picture replaces the background and leaves the person', async ({
   app,
   page,
 }) => {
-  await openVision(app, page)
-  await page.getByLabel('Processor').selectOption('CPU')
-  await page.getByLabel('Open image').setInputFiles(ASTRONAUT)
+  await openPhotoOnCpu(app, page, ASTRONAUT)
   await expect(page.getByText(/^Person covers \d+ %/)).toBeVisible(COLD)
   const sample = async () => {
     const [corner, chest] = await previewPixels(page, 'astronaut.png', [
@@ -352,9 +353,7 @@ test('a photo over 50 megapixels is refused with a clear error', async ({
 })
 
 test('a photo with no one in it finds no faces', async ({ app, page }) => {
-  await openVision(app, page)
-  await page.getByLabel('Processor').selectOption('CPU')
-  await page.getByLabel('Open image').setInputFiles(COFFEE)
+  await openPhotoOnCpu(app, page, COFFEE)
   await expect(page.getByText('No faces found')).toBeVisible(COLD)
 })
 
