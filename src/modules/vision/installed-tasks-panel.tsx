@@ -17,7 +17,8 @@ import {
 } from '../../vision/installed-tasks'
 import { VisionError, type VisionClient } from '../../vision/vision-client'
 import type { PhotoEditor } from '../../vision/create-photo-editor'
-import { detectionBitmap, openPhoto, type OpenedPhoto } from './photo-loading'
+import { detectionBitmap, type OpenedPhoto } from './photo-loading'
+import { useChosenPhoto } from './use-chosen-photo'
 import { usePhotoWorker } from './use-photo-worker'
 
 function useInstalledModels(): InstalledModel[] {
@@ -68,7 +69,6 @@ export function InstalledTasksPanel(props: { client: VisionClient }) {
   const offers = offeredTasks(useInstalledModels())
   // Only a large photo needs it (to scale the copy), and only then starts.
   const editor = usePhotoWorker()
-  const [photo, setPhoto] = useState<OpenedPhoto | null>(null)
   const [lines, setLines] = useState<string[]>([])
   const [failure, setFailure] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
@@ -81,16 +81,10 @@ export function InstalledTasksPanel(props: { client: VisionClient }) {
     )
   }
 
-  async function open(file: File) {
+  const [photo, open] = useChosenPhoto(fail, () => {
     setLines([])
     setFailure(null)
-    try {
-      setPhoto(await openPhoto(file))
-    } catch (error) {
-      setPhoto(null)
-      fail(error)
-    }
-  }
+  })
 
   async function run(offer: OfferedTask) {
     if (!photo) {

@@ -10,7 +10,6 @@ import {
   useEffect,
   useImperativeHandle,
   useMemo,
-  useRef,
   useState,
   type Ref,
 } from 'react'
@@ -32,11 +31,11 @@ import {
   PREVIEW_MAX_SIDE,
   detectionBitmap,
   downloadPng,
-  openPhoto,
   type OpenedPhoto,
 } from './photo-loading'
 import { PhotoPreview } from './photo-preview'
 import { RedactionControls } from './redaction-controls'
+import { useChosenPhoto } from './use-chosen-photo'
 import { usePhotoInWorker, usePhotoWorker } from './use-photo-worker'
 
 const log = createLogger('vision')
@@ -83,14 +82,10 @@ export function PhotoEditor(props: {
 }) {
   const { client, runKey, onExported, ref } = props
   const editor = usePhotoWorker()
-  const [photo, setPhoto] = useState<OpenedPhoto | null>(null)
   const [result, setResult] = useState<RunResult | null>(null)
   const [redaction, setRedaction] = useState(DEFAULT_REDACTION)
   const [background, setBackground] = useState<BackgroundEffect>('keep')
   const [colour, setColour] = useState('#1f3a5f')
-  const [backgroundImage, setBackgroundImage] = useState<OpenedPhoto | null>(
-    null,
-  )
   const [shown, setShown] = useState<{
     photoId: number
     edit: EditRequest
@@ -102,16 +97,15 @@ export function PhotoEditor(props: {
     (failure: unknown) => setError(failureText(failure)),
     [],
   )
+  const clearError = useCallback(() => setError(null), [])
+  const [photo, choose] = useChosenPhoto(fail, clearError)
+  const [backgroundImage, chooseBackground] = useChosenPhoto(fail, clearError)
   const failEdit = useCallback((failure: unknown) => {
     log.error('Photo edit failed', failure)
     setError(messageFor('photo_edit_failed'))
   }, [])
   const photoReady = usePhotoInWorker(editor, photo, failEdit)
   const backgroundReady = usePhotoInWorker(editor, backgroundImage, failEdit)
-  // Which choice of photo (and of background) is the latest: an older,
-  // slower one that finishes opening afterwards is dropped.
-  const chosen = useRef(0)
-  const chosenBackground = useRef(0)
   // A render that failed, by photo: one of a photo since replaced (the
   // worker let go of it) is not the shown photo's failure.
   const [renderFailedFor, setRenderFailedFor] = useState<number | null>(null)
@@ -253,41 +247,8 @@ export function PhotoEditor(props: {
     }
   }
 
-  async function choose(file: File | undefined) {
-    if (!file) {
-      return
-    }
-    chosen.current += 1
-    const mine = chosen.current
-    setError(null)
-    try {
-      const next = await openPhoto(file)
-      if (mine === chosen.current) setPhoto(next)
-    } catch (failure) {
-      if (mine === chosen.current) {
-        setPhoto(null)
-        fail(failure)
-      }
-    }
-  }
-
   // A still from the camera is opened as if it had been chosen.
   useImperativeHandle(ref, () => ({ open: (file) => void choose(file) }))
-
-  async function chooseBackground(file: File) {
-    chosenBackground.current += 1
-    const mine = chosenBackground.current
-    setError(null)
-    try {
-      const next = await openPhoto(file)
-      if (mine === chosenBackground.current) setBackgroundImage(next)
-    } catch (failure) {
-      if (mine === chosenBackground.current) {
-        setBackgroundImage(null)
-        fail(failure)
-      }
-    }
-  }
 
   const preview = photo && shown?.photoId === photo.id ? shown.bitmap : null
 
