@@ -26,6 +26,7 @@ import path from 'node:path'
 import { chromium, type BrowserContext } from '@playwright/test'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
+import { drawnImage } from '../e2e/support/drawn-image'
 import { median, percentile } from './stats'
 import { TASKS_VISION_RUNTIME } from '../src/core/model-manifest'
 import { loadConfig } from '../src/server/config'
@@ -181,24 +182,13 @@ async function measureApp(context: BrowserContext, url: string) {
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: 'Sign out' }).waitFor()
   await page.goto(`${url}/vision`)
-  const astronaut = fs
-    .readFileSync('e2e/photos/astronaut.png')
-    .toString('base64')
-  const jpeg = await page.evaluate(
-    async ({ png, side }) => {
-      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0))
-      const bitmap = await createImageBitmap(new Blob([bytes]))
-      const canvas = new OffscreenCanvas(side, side)
-      canvas.getContext('2d')?.drawImage(bitmap, 0, 0, side, side)
-      const blob = await canvas.convertToBlob({
-        type: 'image/jpeg',
-        quality: 0.9,
-      })
-      return [...new Uint8Array(await blob.arrayBuffer())]
-    },
-    { png: astronaut, side: LARGE_SIDE },
-  )
-  const result = await runAppPhase(page, Buffer.from(jpeg), LARGE_SIDE)
+  const jpeg = await drawnImage(page, {
+    photo: 'e2e/photos/astronaut.png',
+    width: LARGE_SIDE,
+    height: LARGE_SIDE,
+    type: 'image/jpeg',
+  })
+  const result = await runAppPhase(page, jpeg, LARGE_SIDE)
   await page.close()
   return result
 }

@@ -14,6 +14,7 @@ import type { InstalledVisionTask } from '../models/model-catalog'
 import { buildColourClassifier } from '../models/testing/colour-classifier'
 import type { VisionMetricRow } from '../src/db/vision-rows'
 import { expect, test } from './fixtures'
+import { drawnImage } from './support/drawn-image'
 import { readStore } from './support/indexed-db'
 
 const COFFEE = path.resolve('e2e/photos/coffee.png')
@@ -75,21 +76,15 @@ test('offers object detection for a file marked as a detector, and refuses it as
 
 /** A PNG of one colour, drawn by the page itself. */
 async function solidPng(page: Page, colour: string) {
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 64
-    canvas.height = 48
-    const context = canvas.getContext('2d')
-    if (context) {
-      context.fillStyle = fill
-      context.fillRect(0, 0, canvas.width, canvas.height)
-    }
-    return canvas.toDataURL('image/png')
-  }, colour)
   return {
     name: `${colour.slice(1)}.png`,
     mimeType: 'image/png',
-    buffer: Buffer.from(dataUrl.split(',')[1] ?? '', 'base64'),
+    buffer: await drawnImage(page, {
+      fill: colour,
+      width: 64,
+      height: 48,
+      type: 'image/png',
+    }),
   }
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import type { VisionMetricRow } from '../src/db/vision-rows'
 import { expect, test, type AppPage } from './fixtures'
+import { drawnImage } from './support/drawn-image'
 import { readStore } from './support/indexed-db'
 
 const PHOTOS = path.resolve('e2e/photos')
@@ -213,36 +214,6 @@ test('another picture replaces the background and leaves the person', async ({
   expect(after.corner?.[3]).toBe(255)
   expect(after.chest).toEqual(before.chest)
 })
-
-/** An image the page draws: `photo` (or nothing) at width × height. */
-async function drawnImage(
-  page: Page,
-  options: { photo?: string; width: number; height: number; type: string },
-) {
-  const photo = options.photo
-    ? (await readFile(options.photo)).toString('base64')
-    : null
-  const base64 = await page.evaluate(
-    async ({ photo, width, height, type }) => {
-      const canvas = new OffscreenCanvas(width, height)
-      const context = canvas.getContext('2d')
-      if (!context) throw new Error('No 2D context')
-      if (photo) {
-        const bytes = Uint8Array.from(atob(photo), (c) => c.charCodeAt(0))
-        const bitmap = await createImageBitmap(new Blob([bytes]))
-        context.drawImage(bitmap, 0, 0, width, height)
-      }
-      const blob = await canvas.convertToBlob({ type, quality: 0.9 })
-      const reader = new FileReader()
-      return new Promise<string>((resolve) => {
-        reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '')
-        reader.readAsDataURL(blob)
-      })
-    },
-    { ...options, photo },
-  )
-  return Buffer.from(base64, 'base64')
-}
 
 test('a large photo is scaled for detection and its face given in its own pixels', async ({
   app,

@@ -5,7 +5,7 @@
  * written, so nothing outside it changes and no outside colour bleeds in.
  */
 import type { Box } from './boxes'
-import type { Pixels } from './pixels'
+import { copyPixels, type Pixels } from './pixels'
 
 const PASSES = 3
 
@@ -65,7 +65,7 @@ export function blurRegion(image: Pixels, region: Box, radius: number) {
 export function blurredCopy(image: Pixels, radius: number): Pixels {
   const factor = Math.max(1, Math.floor(radius / 4))
   if (factor === 1) {
-    const copy: Pixels = { ...image, data: new Uint8ClampedArray(image.data) }
+    const copy = copyPixels(image)
     blurRegion(copy, { x: 0, y: 0, ...size(image) }, radius)
     return copy
   }

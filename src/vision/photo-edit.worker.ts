@@ -51,9 +51,10 @@ function edited(id: number, edit: EditRequest): OffscreenCanvas {
       backgroundId === null ? null : (photos.get(backgroundId) ?? null),
   })
   const canvas = new OffscreenCanvas(result.width, result.height)
+  // putImageData copies the pixels; the ImageData only wraps them.
   context2d(canvas).putImageData(
     new ImageData(
-      new Uint8ClampedArray(result.data),
+      result.data as Uint8ClampedArray<ArrayBuffer>,
       result.width,
       result.height,
     ),
