@@ -138,7 +138,12 @@ const api = {
     return transfer(bitmap, [bitmap])
   },
 
-  /** The edited photo as a PNG (no EXIF, no GPS) and its thumbnail. */
+  /**
+   * The edited photo as a PNG (no EXIF, no GPS) and its thumbnail. The
+   * edit is rendered again at full size rather than kept from the last
+   * preview: keeping it would hold another full-size copy per photo (64 MB
+   * at 16 MP) to save one render of about 2 s on the rare export.
+   */
   async export(
     id: number,
     edit: EditRequest,
